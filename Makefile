@@ -1,0 +1,80 @@
+# Scrutiny. `make run` and `make test` do all set-up on a fresh machine.
+
+# FTS5 is compiled into SQLite only with this tag. Every target passes the
+# same tags so that the cgo build of SQLite (about 75 s cold) is cached once.
+TAGS     := sqlite_fts5
+GO       ?= go
+GOFLAGS_ := -tags=$(TAGS)
+BIN      := bin/scrutiny
+DB       ?= scrutiny.db
+PKGS     := ./...
+
+.PHONY: all build run test test-short lint vet fmt-check staticcheck bench fuzz deps clean help
+
+all: build
+
+help:
+	@echo "make run    build, ingest the bundled sample corpus into ./$(DB), show what was found"
+	@echo "make test   vet, format check and the test suite (with the shared corpus when present)"
+	@echo "make build  build $(BIN)"
+	@echo "make lint   gofmt, go vet and staticcheck"
+	@echo "make bench  benchmarks; writes bench/results.md"
+	@echo "make fuzz   run every fuzz target for FUZZTIME (default 20s) each"
+
+# deps installs what a fresh Debian machine lacks: Poppler's pdftotext, the
+# primary PDF extractor. Without root it only says what is missing; Scrutiny
+# then falls back to its built-in PDF reader.
+deps:
+	@command -v $(GO) >/dev/null || { echo "Go is required: https://go.dev/dl/"; exit 1; }
+	@command -v gcc >/dev/null || command -v cc >/dev/null || { echo "a C compiler is required for SQLite (apt-get install gcc)"; exit 1; }
+	@command -v pdftotext >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing poppler-utils (pdftotext)"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils >/dev/null) || echo "could not install poppler-utils; using the built-in PDF reader"; \
+	  else echo "note: pdftotext not found (apt-get install poppler-utils); using the built-in PDF reader"; fi; }
+
+build: deps
+	$(GO) build $(GOFLAGS_) -o $(BIN) ./cmd/scrutiny
+
+run: build
+	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	./$(BIN) ingest --db $(DB) testdata/sample
+	@echo
+	./$(BIN) stats --db $(DB)
+	@echo
+	@echo "Some findings (./$(BIN) export --db $(DB) for all of them):"
+	@./$(BIN) export --db $(DB) --format csv | cut -d, -f8 | sort | uniq -c | sort -rn | head -8 || true
+	@./$(BIN) show --db $(DB) --sample 2>/dev/null || true
+
+test: deps vet fmt-check
+	$(GO) test $(GOFLAGS_) -count=1 $(PKGS)
+
+test-short: deps
+	$(GO) test $(GOFLAGS_) -short $(PKGS)
+
+vet:
+	$(GO) vet $(GOFLAGS_) $(PKGS)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+staticcheck:
+	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@2025.1.1
+	$$( command -v staticcheck || echo $$($(GO) env GOPATH)/bin/staticcheck ) -tags $(TAGS) $(PKGS)
+
+lint: fmt-check vet staticcheck
+
+bench: build
+	$(GO) run $(GOFLAGS_) ./bench
+
+FUZZTIME ?= 20s
+fuzz:
+	@for t in $$($(GO) test $(GOFLAGS_) -list '^Fuzz' ./extract ./classify | grep '^Fuzz'); do \
+	  pkg=$$(grep -l "func $$t(" extract/*_test.go classify/*_test.go | head -1 | xargs dirname); \
+	  echo "== $$pkg $$t"; \
+	  $(GO) test $(GOFLAGS_) -run '^$$' -fuzz "^$$t$$" -fuzztime $(FUZZTIME) ./$$pkg || exit 1; \
+	done
+
+clean:
+	rm -rf bin $(DB) $(DB)-wal $(DB)-shm $(DB).lock

@@ -1,0 +1,8 @@
+package main
+
+import "time"
+
+func validDate(s, layout string) bool {
+	_, err := time.Parse(layout, s)
+	return err == nil
+}

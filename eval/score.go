@@ -244,7 +244,7 @@ func scoreDoc(g Gold, d Doc) Result {
 			if matchedPred[pi] {
 				continue
 			}
-			if matchesAny(p, optional) {
+			if matchesAny(p, optional) || allowedByMustNot(p, g.MustNot) {
 				continue // optional: counts neither way
 			}
 			c.FP++
@@ -336,13 +336,23 @@ func (r *Result) attributes(doc string, e GoldEntry, p Finding, all []Finding, b
 // number matched (Kuhn's augmenting paths: the lists are short). It returns
 // gold index -> prediction index.
 func assign(preds []Finding, gold []GoldEntry) map[int]int {
+	// Candidates whose attributes agree with the gold entry come first, so
+	// that a sentence stating two judgements, found as two findings, pairs
+	// each with its own area.
 	adj := make([][]int, len(gold))
 	for gi, e := range gold {
+		var agree, other []int
 		for pi, p := range preds {
-			if contains(p.Text, e.Evidence) {
-				adj[gi] = append(adj[gi], pi)
+			if !contains(p.Text, e.Evidence) {
+				continue
+			}
+			if compatible(p, e) {
+				agree = append(agree, pi)
+			} else {
+				other = append(other, pi)
 			}
 		}
+		adj[gi] = append(agree, other...)
 	}
 	predOf := map[int]int{} // pred -> gold
 	var try func(gi int, seen map[int]bool) bool
@@ -369,9 +379,34 @@ func assign(preds []Finding, gold []GoldEntry) map[int]int {
 	return out
 }
 
+// compatible reports whether a finding's attributes agree with a gold
+// entry's, where the entry states them.
+func compatible(p Finding, e GoldEntry) bool {
+	switch {
+	case e.Area != "" && p.Area != e.Area,
+		e.Grade != "" && p.Grade != e.Grade,
+		e.Source != "" && p.Source != e.Source,
+		e.Asker != "" && !samePerson(p.Speaker, e.Asker):
+		return false
+	}
+	return true
+}
+
 func matchesAny(p Finding, entries []GoldEntry) bool {
 	for _, e := range entries {
 		if contains(p.Text, e.Evidence) {
+			return true
+		}
+	}
+	return false
+}
+
+// allowedByMustNot reports whether a finding is one an optional must_not
+// entry allows: an earlier inspection's grade recorded as previous. A
+// careful reader could record it or not, so it counts neither way.
+func allowedByMustNot(p Finding, mustNot []GoldEntry) bool {
+	for _, m := range mustNot {
+		if m.Optional && p.Kind == "judgement" && m.Kind == "judgement" && p.Previous && contains(p.Text, m.Evidence) {
 			return true
 		}
 	}

@@ -63,4 +63,6 @@ func (nopReporter) Start(int)      {}
 func (nopReporter) Document(Event) {}
 func (nopReporter) Done(Summary)   {}
 
-func seconds(d time.Duration) float64 { return float64(d.Round(time.Millisecond)) / float64(time.Second) }
+func seconds(d time.Duration) float64 {
+	return float64(d.Round(time.Millisecond)) / float64(time.Second)
+}

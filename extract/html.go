@@ -104,7 +104,7 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	case "td", "th":
 		w.b.WriteByte('\t')
 	}
-	if isBlock(tag) {
+	if isBlock(tag) && tag != "li" {
 		w.newline()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

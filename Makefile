@@ -60,7 +60,7 @@ fmt-check:
 	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 
 staticcheck:
-	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@2025.1.1
+	@command -v staticcheck >/dev/null || $(GO) install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 	$$( command -v staticcheck || echo $$($(GO) env GOPATH)/bin/staticcheck ) -tags $(TAGS) $(PKGS)
 
 lint: fmt-check vet staticcheck

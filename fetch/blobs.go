@@ -1,0 +1,129 @@
+package fetch
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"mime"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// Blobs is a content-addressed store of raw bytes under a data directory:
+// each body lives at blobs/sha256/<first two hex digits>/<sha256><ext>,
+// written once, atomically, and never changed. The extension tells ingest
+// the format. Bodies kept here can be extracted again without being
+// downloaded again.
+type Blobs struct{ Dir string }
+
+// Put stores data and returns its hash and its path relative to the data
+// directory. Bytes already stored are not written again.
+func (b Blobs) Put(data []byte, ext string) (sha, rel string, err error) {
+	sum := sha256.Sum256(data)
+	sha = hex.EncodeToString(sum[:])
+	rel = filepath.Join("blobs", "sha256", sha[:2], sha+ext)
+	abs := b.Abs(rel)
+	if info, err := os.Stat(abs); err == nil && info.Size() == int64(len(data)) {
+		return sha, rel, nil
+	}
+	dir := filepath.Dir(abs)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", "", fmt.Errorf("store blob: %w", err)
+	}
+	// Written under a hidden temporary name (ingest skips hidden files),
+	// synced, then renamed: a crash leaves the whole blob or none of it.
+	tmp, err := os.CreateTemp(dir, ".tmp-*")
+	if err != nil {
+		return "", "", fmt.Errorf("store blob: %w", err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return "", "", fmt.Errorf("store blob %s: %w", rel, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return "", "", fmt.Errorf("store blob %s: %w", rel, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", "", fmt.Errorf("store blob %s: %w", rel, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", "", fmt.Errorf("store blob %s: %w", rel, err)
+	}
+	if err := os.Rename(tmp.Name(), abs); err != nil {
+		return "", "", fmt.Errorf("store blob %s: %w", rel, err)
+	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return sha, rel, nil
+}
+
+// ErrBlobMissing means a stored body is gone or no longer matches its
+// hash (the data directory was cleaned or damaged).
+var ErrBlobMissing = errors.New("blob missing or damaged")
+
+// Read returns the body stored at rel, checking it against its hash.
+func (b Blobs) Read(rel, sha string) ([]byte, error) {
+	data, err := os.ReadFile(b.Abs(rel))
+	if err != nil {
+		return nil, fmt.Errorf("read blob %s: %w", rel, ErrBlobMissing)
+	}
+	sum := sha256.Sum256(data)
+	if hex.EncodeToString(sum[:]) != sha {
+		return nil, fmt.Errorf("read blob %s: %w", rel, ErrBlobMissing)
+	}
+	return data, nil
+}
+
+// Abs returns the absolute path of a blob's relative path.
+func (b Blobs) Abs(rel string) string {
+	abs, err := filepath.Abs(filepath.Join(b.Dir, rel))
+	if err != nil {
+		return filepath.Join(b.Dir, rel)
+	}
+	return abs
+}
+
+// bodyExt picks the file extension of a body: what its bytes say first
+// (a PDF announces itself), then its Content-Type, then its URL.
+func bodyExt(body []byte, contentType, rawURL string) string {
+	head := bytes.TrimLeft(body[:min(len(body), 1024)], "\xef\xbb\xbf \t\r\n")
+	if bytes.HasPrefix(head, []byte("%PDF-")) {
+		return ".pdf"
+	}
+	mt, _, _ := mime.ParseMediaType(contentType)
+	switch mt {
+	case "application/pdf":
+		return ".pdf"
+	case "text/html", "application/xhtml+xml":
+		return ".html"
+	case "text/plain":
+		return ".txt"
+	case "text/markdown":
+		return ".md"
+	case "text/xml", "application/xml", "application/rss+xml", "application/atom+xml":
+		return ".xml"
+	}
+	if u, err := url.Parse(rawURL); err == nil {
+		switch ext := strings.ToLower(path.Ext(u.Path)); ext {
+		case ".pdf", ".html", ".htm", ".txt", ".md", ".xml", ".doc", ".docx", ".odt", ".rtf":
+			return ext
+		}
+	}
+	lower := bytes.ToLower(head[:min(len(head), 256)])
+	switch {
+	case bytes.HasPrefix(lower, []byte("<?xml")) && !bytes.Contains(lower, []byte("<html")):
+		return ".xml"
+	case bytes.HasPrefix(lower, []byte("<!doctype html")), bytes.HasPrefix(lower, []byte("<html")):
+		return ".html"
+	}
+	return ".bin"
+}

@@ -129,3 +129,15 @@ func (s *DB) CloseAbandonedRuns(ctx context.Context) (int, error) {
 	n, err := r.RowsAffected()
 	return int(n), err
 }
+
+// LastRunOf returns the newest run of command.
+func (s *DB) LastRunOf(ctx context.Context, command string) (Run, bool, error) {
+	r, err := scanRun(s.db.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs WHERE command = ? ORDER BY id DESC LIMIT 1`, command))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Run{}, false, nil
+	}
+	if err != nil {
+		return Run{}, false, fmt.Errorf("last %s run: %w", command, err)
+	}
+	return r, true, nil
+}

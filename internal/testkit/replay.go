@@ -75,6 +75,22 @@ func (rp *Replay) Handle(pathQuery string, r Route) {
 	rp.routes = append(rp.routes, replayRoute{path: path, query: q, r: &r})
 }
 
+// Replace serves route in place of what pathQuery served: the page
+// changed on the site.
+func (rp *Replay) Replace(pathQuery string, r Route) {
+	path, query, _ := strings.Cut(pathQuery, "?")
+	q, _ := url.ParseQuery(query)
+	rp.mu.Lock()
+	defer rp.mu.Unlock()
+	for i, rt := range rp.routes {
+		if rt.path == path && rt.query.Encode() == q.Encode() {
+			rp.routes[i].r = &r
+			return
+		}
+	}
+	rp.tb.Fatalf("replay: no route %q to replace", pathQuery)
+}
+
 // File serves the file at path (as testdata, or absolute) for pathQuery.
 func (rp *Replay) File(pathQuery, path, contentType string) {
 	rp.tb.Helper()

@@ -31,6 +31,8 @@ type Section struct {
 
 var sections []Section
 
+var _ = register // sections register themselves from their own files
+
 func register(s Section) { sections = append(sections, s) }
 
 // Env is what a section may use.

@@ -6,12 +6,14 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"mime"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Blobs is a content-addressed store of raw bytes under a data directory:
@@ -64,6 +66,32 @@ func (b Blobs) Put(data []byte, ext string) (sha, rel string, err error) {
 		d.Close()
 	}
 	return sha, rel, nil
+}
+
+// Sweep removes temporary files older than age that a process killed
+// while writing a blob left behind. Blobs themselves are never removed.
+func (b Blobs) Sweep(age time.Duration) error {
+	root := filepath.Join(b.Dir, "blobs")
+	cutoff := time.Now().Add(-age)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		if d.IsDir() || !strings.HasPrefix(d.Name(), ".tmp-") {
+			return nil
+		}
+		if info, err := d.Info(); err == nil && info.ModTime().Before(cutoff) {
+			os.Remove(p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("sweep %s: %w", root, err)
+	}
+	return nil
 }
 
 // ErrBlobMissing means a stored body is gone or no longer matches its

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBlobsAreAddressedByContent(t *testing.T) {
@@ -36,6 +37,35 @@ func TestBlobsAreAddressedByContent(t *testing.T) {
 	}
 	if _, err := b.Read(rel, sha); !errors.Is(err, ErrBlobMissing) {
 		t.Fatalf("damaged blob: %v", err)
+	}
+}
+
+func TestSweepRemovesOldTemporaryFiles(t *testing.T) {
+	b := Blobs{Dir: t.TempDir()}
+	_, rel, err := b.Put([]byte("kept"), ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(b.Abs(rel))
+	old, fresh := filepath.Join(dir, ".tmp-old"), filepath.Join(dir, ".tmp-fresh")
+	os.WriteFile(old, []byte("half"), 0o600)
+	os.WriteFile(fresh, []byte("being written"), 0o600)
+	past := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, past, past)
+	if err := b.Sweep(time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Error("an old temporary file was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a temporary file being written was removed")
+	}
+	if _, err := os.Stat(b.Abs(rel)); err != nil {
+		t.Error("a blob was removed")
+	}
+	if err := (Blobs{Dir: t.TempDir()}).Sweep(time.Hour); err != nil {
+		t.Errorf("sweep of an empty data folder: %v", err)
 	}
 }
 

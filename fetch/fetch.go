@@ -92,6 +92,9 @@ func Run(ctx context.Context, db *store.DB, sources []Source, opt Options) (Summ
 		return Summary{}, err
 	}
 	f := &fetcher{db: db, c: opt.Client, blobs: Blobs{Dir: opt.Data}, runID: runID, now: opt.Now, log: opt.Log}
+	if err := f.blobs.Sweep(time.Hour); err != nil {
+		opt.Log("%v", err)
+	}
 	runs := make([]*sourceRun, len(sources))
 	sem := make(chan struct{}, opt.Parallel)
 	var wg sync.WaitGroup

@@ -53,7 +53,7 @@ func (c *countingExtractor) extract(ctx context.Context, name string, f corpus.F
 	return extract.Extract(ctx, name, f, data, opt)
 }
 
-func run(t *testing.T, db *store.DB, dir string, opt ingest.Options) ingest.Summary {
+func ingestDir(t *testing.T, db *store.DB, dir string, opt ingest.Options) ingest.Summary {
 	t.Helper()
 	sum, err := ingest.Run(context.Background(), db, []string{dir}, opt)
 	if err != nil {
@@ -66,13 +66,13 @@ func TestUnchangedFilesAreNeitherReadNorExtracted(t *testing.T) {
 	dir, paths := corpusCopy(t)
 	db := testkit.OpenDB(t)
 	var ex countingExtractor
-	first := run(t, db, dir, ingest.Options{Extractor: ex.extract, Workers: 2})
+	first := ingestDir(t, db, dir, ingest.Options{Extractor: ex.extract, Workers: 2})
 	if first.New != len(paths) || ex.n.Load() != int64(len(paths)) {
 		t.Fatalf("first run: new %d, extractions %d; want %d each", first.New, ex.n.Load(), len(paths))
 	}
 
 	ex.n.Store(0)
-	second := run(t, db, dir, ingest.Options{Extractor: ex.extract})
+	second := ingestDir(t, db, dir, ingest.Options{Extractor: ex.extract})
 	if second.Unchanged != len(paths) || second.New != 0 || ex.n.Load() != 0 {
 		t.Fatalf("second run: unchanged %d, new %d, extractions %d; want %d, 0, 0",
 			second.Unchanged, second.New, ex.n.Load(), len(paths))
@@ -83,7 +83,7 @@ func TestUnchangedFilesAreNeitherReadNorExtracted(t *testing.T) {
 	if err := os.Chtimes(paths[0], later, later); err != nil {
 		t.Fatal(err)
 	}
-	third := run(t, db, dir, ingest.Options{Extractor: ex.extract})
+	third := ingestDir(t, db, dir, ingest.Options{Extractor: ex.extract})
 	if third.Unchanged != len(paths) || ex.n.Load() != 0 {
 		t.Fatalf("touched file: unchanged %d, extractions %d; want %d, 0", third.Unchanged, ex.n.Load(), len(paths))
 	}
@@ -99,7 +99,7 @@ func TestUnchangedFilesAreNeitherReadNorExtracted(t *testing.T) {
 	if err := os.Chtimes(paths[1], info.ModTime(), info.ModTime()); err != nil {
 		t.Fatal(err)
 	}
-	fourth := run(t, db, dir, ingest.Options{Extractor: ex.extract})
+	fourth := ingestDir(t, db, dir, ingest.Options{Extractor: ex.extract})
 	if fourth.Unchanged != len(paths) || ex.n.Load() != 0 {
 		t.Fatalf("stat-only check: unchanged %d, extractions %d; want %d, 0", fourth.Unchanged, ex.n.Load(), len(paths))
 	}
@@ -108,7 +108,7 @@ func TestUnchangedFilesAreNeitherReadNorExtracted(t *testing.T) {
 	if err := os.WriteFile(paths[2], append(data, "\nAn added line.\n"...), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	fifth := run(t, db, dir, ingest.Options{Extractor: ex.extract})
+	fifth := ingestDir(t, db, dir, ingest.Options{Extractor: ex.extract})
 	if fifth.New != 1 || fifth.Superseded != 1 || ex.n.Load() != 1 {
 		t.Fatalf("changed file: new %d, superseded %d, extractions %d; want 1, 1, 1", fifth.New, fifth.Superseded, ex.n.Load())
 	}
@@ -146,7 +146,7 @@ func TestInterruptCommitsWholeDocumentsOnly(t *testing.T) {
 	}
 	checkWhole(t, db)
 
-	rest := run(t, db, dir, ingest.Options{})
+	rest := ingestDir(t, db, dir, ingest.Options{})
 	if rest.New != len(paths)-3 || rest.Unchanged != 3 {
 		t.Fatalf("next run: new %d, unchanged %d; want %d, 3", rest.New, rest.Unchanged, len(paths)-3)
 	}
@@ -253,7 +253,7 @@ func TestAbandonedRunIsClosedByTheNext(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run(t, db, dir, ingest.Options{})
+	ingestDir(t, db, dir, ingest.Options{})
 	runs, err := db.Runs(context.Background(), 10)
 	if err != nil {
 		t.Fatal(err)
@@ -281,7 +281,7 @@ func TestMetaBySHAIsStoredAndFillsMeeting(t *testing.T) {
 	sha := sha256Hex([]byte(page))
 	meta := map[string]string{"authority": "Manchester", "committee": "Audit Committee", "meeting_date": "2026-02-10",
 		"url": "https://democracy.example.gov.uk/mgAi.aspx?ID=18833"}
-	run(t, db, dir, ingest.Options{MetaBySHA: map[string]map[string]string{sha: meta}})
+	ingestDir(t, db, dir, ingest.Options{MetaBySHA: map[string]map[string]string{sha: meta}})
 	var gotMeta, committee, date, authority string
 	err := db.SQL().QueryRow(`SELECT d.meta, coalesce(m.committee, ''), coalesce(m.date, ''), coalesce(d.authority, '')
 		FROM documents d LEFT JOIN meetings m ON m.document_id = d.id`).Scan(&gotMeta, &committee, &date, &authority)

@@ -30,7 +30,7 @@ func findingsByDocument(t *testing.T, db *store.DB) map[string][]string {
 func TestReclassifyRecomputesFromStoredText(t *testing.T) {
 	dir, paths := corpusCopy(t)
 	db := testkit.OpenDB(t)
-	run(t, db, dir, ingest.Options{})
+	ingestDir(t, db, dir, ingest.Options{})
 	want := findingsByDocument(t, db)
 	var items int
 	db.SQL().QueryRow(`SELECT count(*) FROM items`).Scan(&items)
@@ -93,7 +93,7 @@ func TestReclassifyRecomputesFromStoredText(t *testing.T) {
 func TestReclassifyInterruptedResumes(t *testing.T) {
 	dir, paths := corpusCopy(t)
 	db := testkit.OpenDB(t)
-	run(t, db, dir, ingest.Options{})
+	ingestDir(t, db, dir, ingest.Options{})
 	db.SQL().Exec(`UPDATE documents SET classifier_version = 'old'`)
 	ctx, cancel := context.WithCancel(context.Background())
 	rep := &cancelAfter{n: 2, cancel: cancel}

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sync"
 	"testing"
 
@@ -42,7 +41,10 @@ func binary(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(binDir, "scrutiny")
-		goBin := filepath.Join(runtime.GOROOT(), "bin", "go")
+		goBin, err := exec.LookPath("go")
+		if err != nil {
+			goBin = filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+		}
 		cmd := exec.Command(goBin, "build", "-tags", "sqlite_fts5", "-o", binPath, ".")
 		cmd.Dir = filepath.Join(testkit.Root(t), "cmd", "scrutiny")
 		out, err := cmd.CombinedOutput()

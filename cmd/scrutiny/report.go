@@ -41,21 +41,21 @@ func (r *nightlyReport) Paragraph() string {
 	if f := r.Fetch; f != nil {
 		what := "nothing new"
 		if len(f.New) > 0 {
-			what = plural(len(f.New), "new document")
+			what = nounCount(len(f.New), "new document")
 		}
 		s = append(s, fmt.Sprintf("Fetched from %s with %s (%d not modified): %s.",
-			plural(len(f.Sources), "source"), plural(f.Requests, "request"), f.NotModified, what))
+			nounCount(len(f.Sources), "source"), nounCount(f.Requests, "request"), f.NotModified, what))
 	}
 	switch i := r.Ingest; {
 	case i == nil || i.New == 0:
 		s = append(s, "No new documents were ingested.")
 	default:
-		line := fmt.Sprintf("Ingested %s", plural(i.New, "new document"))
+		line := fmt.Sprintf("Ingested %s", nounCount(i.New, "new document"))
 		if i.Superseded > 0 {
-			line += fmt.Sprintf(" (replacing %s)", plural(i.Superseded, "earlier version"))
+			line += fmt.Sprintf(" (replacing %s)", nounCount(i.Superseded, "earlier version"))
 		}
 		if i.Findings > 0 {
-			line += fmt.Sprintf(" with %s: %s.", plural(i.Findings, "new finding"), kindsInWords(i.ByKind))
+			line += fmt.Sprintf(" with %s: %s.", nounCount(i.Findings, "new finding"), kindsInWords(i.ByKind))
 		} else {
 			line += ", with no new findings."
 		}
@@ -65,7 +65,7 @@ func (r *nightlyReport) Paragraph() string {
 	if r.Interrupted {
 		s = append(s, "The run was interrupted; what it finished is kept, and the next run completes the rest.")
 	}
-	s = append(s, fmt.Sprintf("The database holds %s and %s.", plural(r.Documents, "document"), plural(r.Findings, "finding")))
+	s = append(s, fmt.Sprintf("The database holds %s and %s.", nounCount(r.Documents, "document"), nounCount(r.Findings, "finding")))
 	r.Report = wrap(strings.Join(s, " "), 72)
 	return r.Report
 }
@@ -85,7 +85,7 @@ func (r *nightlyReport) failureSentence() string {
 		return "Nothing failed."
 	}
 	const show = 5
-	out := fmt.Sprintf("%s: %s", capital(plural(len(items), "failure")), strings.Join(items[:min(len(items), show)], "; "))
+	out := fmt.Sprintf("%s: %s", capital(nounCount(len(items), "failure")), strings.Join(items[:min(len(items), show)], "; "))
 	if len(items) > show {
 		out += fmt.Sprintf("; and %d more (scrutiny status lists them)", len(items)-show)
 	}
@@ -98,13 +98,14 @@ func kindsInWords(byKind map[string]int) string {
 	var parts []string
 	for _, k := range corpus.Kinds {
 		if n := byKind[string(k)]; n > 0 {
-			parts = append(parts, plural(n, string(k)))
+			parts = append(parts, nounCount(n, string(k)))
 		}
 	}
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, noun string) string {
+// nounCount writes n and the noun, plural unless n is 1.
+func nounCount(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}

@@ -17,18 +17,36 @@ import (
 )
 
 // Blobs is a content-addressed store of raw bytes under a data directory:
-// each body lives at blobs/sha256/<first two hex digits>/<sha256><ext>,
+// each body lives at <Folder>/sha256/<first two hex digits>/<sha256><ext>,
 // written once, atomically, and never changed. The extension tells ingest
-// the format. Bodies kept here can be extracted again without being
-// downloaded again.
-type Blobs struct{ Dir string }
+// the format. Documents are kept in the folder "blobs", so that they can
+// be extracted again without being downloaded again (scrutiny ingest
+// data/blobs); what web services and feeds answered, which is not for
+// ingest, in "answers".
+type Blobs struct {
+	Dir    string // the data directory
+	Folder string // "blobs" when empty
+}
+
+// The folders of the data directory.
+const (
+	DocumentsFolder = "blobs"
+	AnswersFolder   = "answers"
+)
+
+func (b Blobs) folder() string {
+	if b.Folder == "" {
+		return DocumentsFolder
+	}
+	return b.Folder
+}
 
 // Put stores data and returns its hash and its path relative to the data
 // directory. Bytes already stored are not written again.
 func (b Blobs) Put(data []byte, ext string) (sha, rel string, err error) {
 	sum := sha256.Sum256(data)
 	sha = hex.EncodeToString(sum[:])
-	rel = filepath.Join("blobs", "sha256", sha[:2], sha+ext)
+	rel = filepath.Join(b.folder(), "sha256", sha[:2], sha+ext)
 	abs := b.Abs(rel)
 	if info, err := os.Stat(abs); err == nil && info.Size() == int64(len(data)) {
 		return sha, rel, nil
@@ -71,7 +89,7 @@ func (b Blobs) Put(data []byte, ext string) (sha, rel string, err error) {
 // Sweep removes temporary files older than age that a process killed
 // while writing a blob left behind. Blobs themselves are never removed.
 func (b Blobs) Sweep(age time.Duration) error {
-	root := filepath.Join(b.Dir, "blobs")
+	root := filepath.Join(b.Dir, b.folder())
 	cutoff := time.Now().Add(-age)
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {

@@ -182,7 +182,7 @@ func keepEntry(e FeedEntry, match []string, from, to time.Time) bool {
 // feed fetches a feed and the documents its entries point to, within the
 // source's window and matching its patterns.
 func (f *fetcher) feed(ctx context.Context, sr *sourceRun, feedURL string) {
-	b, err := f.get(ctx, sr, feedURL)
+	b, err := f.get(ctx, sr, feedURL, f.answers)
 	if err != nil {
 		f.fail(ctx, sr, feedURL, err)
 		return
@@ -200,7 +200,7 @@ func (f *fetcher) feed(ctx context.Context, sr *sourceRun, feedURL string) {
 		if !keepEntry(e, sr.src.Match, from, to) {
 			continue
 		}
-		meta := map[string]string{"kind": "feed_entry", "feed": feedURL, "title": e.Title}
+		meta := map[string]string{"kind": "feed_entry", "feed": feedURL, "document_title": e.Title}
 		if !e.Date.IsZero() {
 			meta["published_date"] = e.Date.UTC().Format("2006-01-02")
 		}

@@ -91,9 +91,12 @@ func Run(ctx context.Context, db *store.DB, sources []Source, opt Options) (Summ
 	if err != nil {
 		return Summary{}, err
 	}
-	f := &fetcher{db: db, c: opt.Client, blobs: Blobs{Dir: opt.Data}, runID: runID, now: opt.Now, log: opt.Log}
-	if err := f.blobs.Sweep(time.Hour); err != nil {
-		opt.Log("%v", err)
+	f := &fetcher{db: db, c: opt.Client, runID: runID, now: opt.Now, log: opt.Log,
+		docs: Blobs{Dir: opt.Data, Folder: DocumentsFolder}, answers: Blobs{Dir: opt.Data, Folder: AnswersFolder}}
+	for _, b := range []Blobs{f.docs, f.answers} {
+		if err := b.Sweep(time.Hour); err != nil {
+			opt.Log("%v", err)
+		}
 	}
 	runs := make([]*sourceRun, len(sources))
 	sem := make(chan struct{}, opt.Parallel)
@@ -164,10 +167,11 @@ func versions(v store.Versions) store.Versions {
 
 // fetcher is one run's shared state.
 type fetcher struct {
-	db    *store.DB
-	c     *Client
-	blobs Blobs
-	runID int64
+	db      *store.DB
+	c       *Client
+	docs    Blobs // documents, for ingest
+	answers Blobs // web service answers and feeds
+	runID   int64
 	now   time.Time
 	log   func(format string, args ...any)
 }

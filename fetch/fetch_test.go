@@ -124,14 +124,24 @@ func TestFetchWithoutItsBlobsDownloadsAgain(t *testing.T) {
 	db := testkit.OpenDB(t)
 	data := t.TempDir()
 	councilRun(t, db, rp, data)
-	if err := os.RemoveAll(filepath.Join(data, "blobs")); err != nil {
+	// The documents are lost: only they are downloaded again, and the
+	// answers of the web service still come back 304.
+	if err := os.RemoveAll(filepath.Join(data, fetch.DocumentsFolder)); err != nil {
+		t.Fatal(err)
+	}
+	rp.Reset()
+	if sum := councilRun(t, db, rp, data); len(sum.New) != 0 || rp.Count(200) != 3 || rp.Count(304) != 9 {
+		t.Fatalf("after losing the documents: %d new, %d 200s, %d 304s; want 0, 3, 9", len(sum.New), rp.Count(200), rp.Count(304))
+	}
+	// The whole data folder is lost: everything is downloaded again.
+	if err := os.RemoveAll(data); err != nil {
 		t.Fatal(err)
 	}
 	rp.Reset()
 	sum := councilRun(t, db, rp, data)
 	// Nothing new to the database, but every body is back on disk.
 	if len(sum.New) != 0 || rp.Count(304) != 0 || rp.Count(200) != 12 {
-		t.Fatalf("after losing the blobs: %d new, %d 200s, %d 304s; want 0, 12, 0", len(sum.New), rp.Count(200), rp.Count(304))
+		t.Fatalf("after losing the data folder: %d new, %d 200s, %d 304s; want 0, 12, 0", len(sum.New), rp.Count(200), rp.Count(304))
 	}
 	pending, _ := db.PendingFetched(context.Background(), "1")
 	for _, f := range pending {

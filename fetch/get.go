@@ -17,8 +17,9 @@ type body struct {
 }
 
 // get fetches url, conditionally when its last body is still on disk, and
-// records the answer. On 304 the body comes from the blob store.
-func (f *fetcher) get(ctx context.Context, sr *sourceRun, url string) (body, error) {
+// records the answer. The body is kept in blobs; on 304 it comes from
+// there.
+func (f *fetcher) get(ctx context.Context, sr *sourceRun, url string, blobs Blobs) (body, error) {
 	if ctx.Err() != nil {
 		return body{}, ctx.Err()
 	}
@@ -31,7 +32,7 @@ func (f *fetcher) get(ctx context.Context, sr *sourceRun, url string) (body, err
 	var last []byte
 	if known && st.Blob != "" && st.SHA256 != "" {
 		// Ask conditionally only when the body to fall back on is intact.
-		if data, err := f.blobs.Read(st.Blob, st.SHA256); err == nil {
+		if data, err := blobs.Read(st.Blob, st.SHA256); err == nil {
 			v, last = Validators{ETag: st.ETag, LastModified: st.LastModified}, data
 		}
 	}
@@ -51,6 +52,9 @@ func (f *fetcher) get(ctx context.Context, sr *sourceRun, url string) (body, err
 		return body{}, err
 	}
 	if resp.NotModified() {
+		if last == nil {
+			return body{}, &HTTPError{URL: url, Status: resp.Status, Reason: "answered a request that was not conditional"}
+		}
 		sr.res.NotModified++
 		if err := f.db.PutFetchState(wctx, store.FetchState{URL: url, Status: resp.Status}); err != nil {
 			return body{}, f.dbFailed(sr, err)
@@ -58,7 +62,7 @@ func (f *fetcher) get(ctx context.Context, sr *sourceRun, url string) (body, err
 		return body{data: last, sha: st.SHA256, blob: st.Blob}, nil
 	}
 	sr.res.Downloaded++
-	sha, rel, err := f.blobs.Put(resp.Body, bodyExt(resp.Body, resp.ContentType, resp.URL))
+	sha, rel, err := blobs.Put(resp.Body, bodyExt(resp.Body, resp.ContentType, resp.URL))
 	if err != nil {
 		return body{}, f.dbFailed(sr, err)
 	}
@@ -83,7 +87,7 @@ func (f *fetcher) dbFailed(sr *sourceRun, err error) error {
 
 // document fetches a document for ingest and records it with meta.
 func (f *fetcher) document(ctx context.Context, sr *sourceRun, url string, meta map[string]string) {
-	b, err := f.get(ctx, sr, url)
+	b, err := f.get(ctx, sr, url, f.docs)
 	if err != nil {
 		f.fail(ctx, sr, url, err)
 		return
@@ -117,7 +121,7 @@ func (f *fetcher) keep(ctx context.Context, sr *sourceRun, b body, url string, m
 // derived stores a document made from a fetched answer (an agenda item's
 // minutes taken out of GetMeeting) and records it with meta.
 func (f *fetcher) derived(ctx context.Context, sr *sourceRun, data []byte, ext, url string, meta map[string]string) {
-	sha, rel, err := f.blobs.Put(data, ext)
+	sha, rel, err := f.docs.Put(data, ext)
 	if err != nil {
 		f.dbFailed(sr, err)
 		return

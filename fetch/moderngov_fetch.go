@@ -52,7 +52,7 @@ func (f *fetcher) moderngov(ctx context.Context, sr *sourceRun) error {
 // api fetches a web service answer and decodes it; a failure is recorded
 // against the source.
 func (f *fetcher) api(ctx context.Context, sr *sourceRun, url, root string, v any) error {
-	b, err := f.get(ctx, sr, url)
+	b, err := f.get(ctx, sr, url, f.answers)
 	if err == nil {
 		if err = decodeXML(b.data, root, v); err != nil {
 			err = fmt.Errorf("%s: %w", operation(url), err)

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"math/rand/v2"
@@ -8,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -63,21 +65,29 @@ func TestKillAtRandomPoints(t *testing.T) {
 		// before it, so that the kills walk through the corpus; the first
 		// kill of every other round comes almost at once, while the
 		// database is created.
+		before := 0 // documents stored when the run started
 		for k := 0; k < 6 && kills < want; k++ {
 			delay := time.Duration(rng.Int64N(int64(span)/3 + 1))
 			if k == 0 && round%2 == 0 {
 				delay = time.Duration(rng.Int64N(int64(30 * time.Millisecond)))
 			}
-			if !killAfter(t, bin, path, corpus, delay) {
+			killed, committed := killAfter(t, bin, path, corpus, delay)
+			if !killed {
 				break // it finished first
 			}
 			kills++
 			if _, err := os.Stat(path); err != nil {
 				continue // killed before the database existed
 			}
-			if n := checkConsistent(t, path, ref); n > 0 && n < total {
+			n := checkConsistent(t, path, ref)
+			if n < before+committed {
+				t.Fatalf("round %d: %d documents stored after the kill; %d were before it and the run reported %d more committed",
+					round, n, before, committed)
+			}
+			if n > 0 && n < total {
 				partway++
 			}
+			before = n
 		}
 		if out, err := exec.Command(bin, "ingest", "-q", "--db", path, corpus).CombinedOutput(); err != nil {
 			t.Fatalf("round %d: the run after the kills did not complete: %v\n%s", round, err, out)
@@ -97,22 +107,41 @@ func TestKillAtRandomPoints(t *testing.T) {
 }
 
 // killAfter starts ingest, kills it with SIGKILL after delay, and reports
-// whether the kill landed (false when the run had already finished).
-func killAfter(t *testing.T, bin, db, corpus string, delay time.Duration) bool {
+// whether the kill landed (false when the run had already finished) and
+// how many new documents the run had reported committed before it died.
+func killAfter(t *testing.T, bin, db, corpus string, delay time.Duration) (bool, int) {
 	t.Helper()
-	cmd := exec.Command(bin, "ingest", "-q", "--workers", "2", "--db", db, corpus)
+	cmd := exec.Command(bin, "ingest", "--json", "-q", "--workers", "2", "--db", db, corpus)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
+	// A document's line is printed after its transaction commits.
+	committed := make(chan int)
+	go func() {
+		n := 0
+		sc := bufio.NewScanner(stdout)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			if strings.Contains(sc.Text(), `"status":"new"`) {
+				n++
+			}
+		}
+		committed <- n
+	}()
 	time.Sleep(delay)
 	cmd.Process.Signal(syscall.SIGKILL)
-	err := cmd.Wait()
+	n := <-committed
+	err = cmd.Wait()
 	var ee *exec.ExitError
 	if errors.As(err, &ee) {
 		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL {
-			return true
+			return true, n
 		}
 		t.Fatalf("ingest failed on its own: %v", err)
 	}
-	return false
+	return false, n
 }

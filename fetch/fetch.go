@@ -172,8 +172,8 @@ type fetcher struct {
 	docs    Blobs // documents, for ingest
 	answers Blobs // web service answers and feeds
 	runID   int64
-	now   time.Time
-	log   func(format string, args ...any)
+	now     time.Time
+	log     func(format string, args ...any)
 }
 
 // sourceRun is one source's part of a run.

@@ -16,6 +16,10 @@ import (
 // summary, recorded in the database, and do not stop the run. When ctx is
 // cancelled the run stops between documents: each document is either
 // committed whole or not at all, and the summary says Interrupted.
+//
+// The run holds the database's run lock (opt.Lock, or one it takes), so
+// that no other run writes at the same time, and first marks as
+// interrupted the ledger rows of runs that died without finishing.
 func Run(ctx context.Context, db *store.DB, paths []string, opt Options) (Summary, error) {
 	opt.setDefaults()
 	began := time.Now()

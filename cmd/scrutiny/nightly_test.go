@@ -190,3 +190,27 @@ func TestReclassifyCommand(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+func TestNightlyInterrupted(t *testing.T) {
+	rp := testkit.CouncilSites(t)
+	dir := t.TempDir()
+	sources := filepath.Join(dir, "sources.ini")
+	os.WriteFile(sources, []byte(testkit.CouncilSources(rp)), 0o644)
+	dbPath := filepath.Join(dir, "scrutiny.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// The signal comes as the children's site answers its first question.
+	committees, _ := os.ReadFile(testkit.Testdata(t, "moderngov", "synthetic_getcommittees_children.xml"))
+	rp.Replace("/children/mgWebService.asmx/GetCommittees", testkit.Route{Body: committees, ContentType: "text/xml", Served: cancel})
+	var out, errb strings.Builder
+	code := Run(ctx, []string{"nightly", "-q", "--db", dbPath, "--sources", sources}, nil, &out, &errb)
+	if code != exitInterrupted || !strings.Contains(oneLine(out.String()), "The run was interrupted") {
+		t.Fatalf("interrupted nightly: exit %d\n%s%s", code, out.String(), errb.String())
+	}
+	db, _ := store.Open(context.Background(), dbPath)
+	defer db.Close()
+	last, _, _ := db.LastRun(context.Background())
+	if last.Command != "fetch" || last.Status != store.RunInterrupted {
+		t.Fatalf("ledger: %+v; want an interrupted fetch", last)
+	}
+}

@@ -25,6 +25,9 @@ type Route struct {
 	Fail       int
 	FailStatus int
 	RetryAfter string
+	// Served, when set, is called as the response is served: a test can
+	// interrupt the client at that moment.
+	Served func()
 }
 
 // Replay is an HTTP server on loopback serving recorded responses, so that
@@ -162,6 +165,9 @@ func (rp *Replay) serve(w http.ResponseWriter, req *http.Request) {
 	defer func() {
 		rp.statuses[status]++
 		rp.mu.Unlock()
+		if route != nil && route.Served != nil {
+			route.Served()
+		}
 	}()
 	switch {
 	case route == nil:

@@ -12,6 +12,9 @@ import (
 )
 
 func TestFetchThenIngestTheDataFolderByHand(t *testing.T) {
+	// The defaults these tests rely on are not overridden from outside.
+	t.Setenv("SCRUTINY_SOURCES", "")
+	t.Setenv("SCRUTINY_DATA", "")
 	rp := testkit.CouncilSites(t)
 	dir := t.TempDir()
 	sources := filepath.Join(dir, "sources.ini")

@@ -16,6 +16,9 @@ import (
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestNightlyTwiceFetchesAndIngestsNothingNew(t *testing.T) {
+	// The defaults these tests rely on are not overridden from outside.
+	t.Setenv("SCRUTINY_SOURCES", "")
+	t.Setenv("SCRUTINY_DATA", "")
 	rp := testkit.CouncilSites(t)
 	dir := t.TempDir()
 	sources := filepath.Join(dir, "sources.ini")
@@ -212,5 +215,17 @@ func TestNightlyInterrupted(t *testing.T) {
 	last, _, _ := db.LastRun(context.Background())
 	if last.Command != "fetch" || last.Status != store.RunInterrupted {
 		t.Fatalf("ledger: %+v; want an interrupted fetch", last)
+	}
+}
+
+func TestHelpPrintsUsageOnce(t *testing.T) {
+	for _, name := range []string{"nightly", "fetch", "runs", "status", "reclassify"} {
+		code, out, _ := cli(t, "help", name)
+		if code != 0 || strings.Count(out, "Usage: scrutiny "+name) != 1 {
+			t.Errorf("help %s: exit %d, usage printed %d times", name, code, strings.Count(out, "Usage:"))
+		}
+	}
+	if code, _, stderr := cli(t, "fetch", "--sources", "x.ini", "--interval", "soon"); code != exitUsage || !strings.Contains(stderr, "interval") {
+		t.Errorf("--interval soon: exit %d, %s", code, stderr)
 	}
 }

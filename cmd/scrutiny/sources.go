@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -26,7 +27,15 @@ func addFetchFlags(fs *flag.FlagSet) *fetchFlags {
 	fs.StringVar(&f.sources, "sources", os.Getenv("SCRUTINY_SOURCES"), "sources `file` (see docs/nightly.md); default $SCRUTINY_SOURCES")
 	fs.StringVar(&f.data, "data", os.Getenv("SCRUTINY_DATA"), "data `folder` for fetched documents; default $SCRUTINY_DATA, else data/ beside the database")
 	fs.StringVar(&f.contact, "contact", "", "contact (URL or mailto:) for the User-Agent, overriding the sources file's")
-	fs.DurationVar(&f.interval, "interval", -1, "least time between requests to one site, overriding the sources file's (default 1s)")
+	f.interval = -1
+	fs.Func("interval", "least `duration` between requests to one site, overriding the sources file's (default 1s)", func(s string) error {
+		d, err := time.ParseDuration(s)
+		if err != nil || d < 0 {
+			return fmt.Errorf("want a duration such as 1s or 500ms")
+		}
+		f.interval = d
+		return nil
+	})
 	return f
 }
 

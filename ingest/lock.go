@@ -14,13 +14,16 @@ import (
 // ErrBusy means another run is writing to the same database.
 var ErrBusy = errors.New("another scrutiny run is writing to this database")
 
-// lock is an exclusive advisory lock beside the database (<db>.lock), held
+// Lock is an exclusive advisory lock beside the database (<db>.lock), held
 // for a whole run so that two runs never interleave. The kernel releases
 // it when the process dies, even by kill -9, so a crash leaves no stale
-// lock behind.
-type lock struct{ f *os.File }
+// lock behind. While held, the file names the holder's process.
+type Lock struct{ f *os.File }
 
-func acquire(ctx context.Context, dbPath string, wait bool) (*lock, error) {
+// Acquire takes the run lock of the database at dbPath. When another
+// process holds it, Acquire fails with ErrBusy, or with wait polls until
+// the lock is free or ctx ends.
+func Acquire(ctx context.Context, dbPath string, wait bool) (*Lock, error) {
 	path := dbPath + ".lock"
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
@@ -49,7 +52,7 @@ func acquire(ctx context.Context, dbPath string, wait bool) (*lock, error) {
 	}
 	f.Truncate(0)
 	f.WriteAt([]byte(fmt.Sprintf("pid %d since %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))), 0)
-	return &lock{f: f}, nil
+	return &Lock{f: f}, nil
 }
 
 func readHolder(f *os.File) string {
@@ -59,18 +62,42 @@ func readHolder(f *os.File) string {
 	if s == "" {
 		return "holder unknown"
 	}
-	if fields := strings.Fields(s); len(fields) > 1 {
-		if _, err := strconv.Atoi(fields[1]); err == nil {
-			return s
-		}
-	}
 	return s
 }
 
-func (l *lock) release() {
+// Release frees the lock. The holder's name is cleared first, so that
+// the file names a process only while one holds the lock.
+func (l *Lock) Release() {
 	if l == nil || l.f == nil {
 		return
 	}
+	l.f.Truncate(0)
 	syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
 	l.f.Close()
+	l.f = nil
+}
+
+// Holder says which process holds the run lock of the database at
+// dbPath, if any, as "pid N since T". It reads the name the holder wrote
+// and checks that the process is alive, without touching the lock
+// itself, so asking never makes a starting run fail as busy. A process
+// killed by kill -9 leaves its name behind; being dead, it holds nothing.
+func Holder(dbPath string) (string, bool) {
+	b, err := os.ReadFile(dbPath + ".lock")
+	if err != nil {
+		return "", false
+	}
+	s := strings.TrimSpace(string(b))
+	fields := strings.Fields(s)
+	if len(fields) < 2 || fields[0] != "pid" {
+		return "", false
+	}
+	pid, err := strconv.Atoi(fields[1])
+	if err != nil || pid <= 0 {
+		return "", false
+	}
+	if err := syscall.Kill(pid, 0); err != nil && !errors.Is(err, syscall.EPERM) {
+		return "", false
+	}
+	return s, true
 }

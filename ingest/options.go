@@ -31,6 +31,14 @@ type Options struct {
 
 	// Meta gives fetcher metadata by absolute path, stored with documents.
 	Meta map[string]map[string]string
+	// MetaBySHA gives fetcher metadata by content hash, for files not in
+	// Meta: the fetcher's blobs are named by their content.
+	MetaBySHA map[string]map[string]string
+
+	// Lock is the database's run lock when the caller already holds it
+	// (a nightly run holds it across fetch and ingest). Run then neither
+	// takes nor releases it.
+	Lock *Lock
 
 	Command  string // recorded in the run ledger: "ingest", "nightly"
 	Args     string

@@ -16,16 +16,20 @@ import (
 // summary, recorded in the database, and do not stop the run. When ctx is
 // cancelled the run stops between documents: each document is either
 // committed whole or not at all, and the summary says Interrupted.
+//
+// The run holds the database's run lock (opt.Lock, or one it takes), so
+// that no other run writes at the same time, and first marks as
+// interrupted the ledger rows of runs that died without finishing.
 func Run(ctx context.Context, db *store.DB, paths []string, opt Options) (Summary, error) {
 	opt.setDefaults()
 	began := time.Now()
 	sum := Summary{Type: "summary", ByKind: map[string]int{}}
 
-	lk, err := acquire(ctx, db.Path(), opt.Wait)
+	release, err := holdLock(ctx, db, opt.Lock, opt.Wait)
 	if err != nil {
 		return sum, err
 	}
-	defer lk.release()
+	defer release()
 
 	// The writer must be able to finish its transaction and the ledger
 	// after an interrupt, so it writes with a context that is not
@@ -118,16 +122,7 @@ func Run(ctx context.Context, db *store.DB, paths []string, opt Options) (Summar
 
 	sum.Interrupted = ctx.Err() != nil
 	sum.Seconds = seconds(time.Since(began))
-	switch {
-	case fatal != nil:
-		sum.Status = store.RunFailed
-	case sum.Interrupted:
-		sum.Status = store.RunInterrupted
-	case sum.Failed > 0:
-		sum.Status = store.RunPartial
-	default:
-		sum.Status = store.RunOK
-	}
+	sum.Status = runStatus(fatal, sum)
 	msg := ""
 	if fatal != nil {
 		msg = fatal.Error()
@@ -178,4 +173,32 @@ func write(ctx context.Context, db *store.DB, runID int64, r result) (Event, err
 	ev.Format, ev.DocType, ev.Extractor = string(doc.Format), string(doc.Type), doc.Extractor
 	ev.Pages, ev.Items = len(doc.Pages), len(doc.Items)
 	return ev, nil
+}
+
+// holdLock makes sure the run holds the database's run lock: the
+// caller's, or one taken here and released by the returned function.
+func holdLock(ctx context.Context, db *store.DB, held *Lock, wait bool) (func(), error) {
+	if held != nil {
+		return func() {}, nil
+	}
+	lk, err := LockDB(ctx, db, wait)
+	if err != nil {
+		return nil, err
+	}
+	return lk.Release, nil
+}
+
+// LockDB takes the run lock of db (see Acquire) and, holding it, closes
+// the ledger rows of runs that died without finishing: with the lock
+// held, no other run can be alive.
+func LockDB(ctx context.Context, db *store.DB, wait bool) (*Lock, error) {
+	lk, err := Acquire(ctx, db.Path(), wait)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.CloseAbandonedRuns(ctx); err != nil {
+		lk.Release()
+		return nil, err
+	}
+	return lk, nil
 }

@@ -74,6 +74,9 @@ func process(ctx context.Context, in input, known *store.Known, opt *Options) re
 		Path: in.path, AbsPath: in.abs, SHA256: r.sha, Size: int64(len(data)), ModTime: info.ModTime(),
 		Meta: opt.Meta[in.abs],
 	}
+	if doc.Meta == nil {
+		doc.Meta = opt.MetaBySHA[r.sha]
+	}
 	if known.Docs[r.sha] {
 		r.status, r.doc = Unchanged, doc
 		return r
@@ -105,6 +108,7 @@ func process(ctx context.Context, in input, known *store.Known, opt *Options) re
 	}
 	if err := guard(dctx, "classify", func() error {
 		classify.Classify(doc)
+		applyMeta(doc)
 		return nil
 	}); err != nil {
 		return fail("classify", err)

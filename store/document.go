@@ -37,7 +37,8 @@ type Versions struct {
 // PutDocument stores a document with its items, findings and facts in one
 // transaction: either all of it lands or none does. Content already stored
 // (same SHA-256) is left alone and reported unchanged. Earlier versions of
-// the same file are marked superseded by this one.
+// the same file, or fetched from the same URL (Meta["url"]), are marked
+// superseded by this one.
 func (s *DB) PutDocument(ctx context.Context, doc *corpus.Document, runID int64, v Versions) (PutResult, error) {
 	var res PutResult
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -57,6 +58,11 @@ func (s *DB) PutDocument(ctx context.Context, doc *corpus.Document, runID int64,
 		if res.Superseded, err = supersede(ctx, tx, doc.AbsPath, res.ID); err != nil {
 			return err
 		}
+		n, err := supersedeURL(ctx, tx, doc.Meta["url"], res.ID)
+		if err != nil {
+			return err
+		}
+		res.Superseded += n
 		if res.Findings, err = insertContent(ctx, tx, res.ID, doc, v.Classifier); err != nil {
 			return err
 		}
@@ -117,6 +123,22 @@ func insertDocument(ctx context.Context, tx *sql.Tx, doc *corpus.Document, runID
 func supersede(ctx context.Context, tx *sql.Tx, absPath string, id int64) (int, error) {
 	r, err := tx.ExecContext(ctx, `UPDATE documents SET superseded_by = ?, superseded_at = ?
 		WHERE abs_path = ? AND id <> ? AND superseded_by IS NULL`, id, now(), absPath, id)
+	if err != nil {
+		return 0, err
+	}
+	n, err := r.RowsAffected()
+	return int(n), err
+}
+
+// supersedeURL marks the current documents fetched from url, other than
+// id, as superseded by id. A fetched file is named by its content, so its
+// path cannot tie its versions together; its source URL does.
+func supersedeURL(ctx context.Context, tx *sql.Tx, url string, id int64) (int, error) {
+	if url == "" {
+		return 0, nil
+	}
+	r, err := tx.ExecContext(ctx, `UPDATE documents SET superseded_by = ?, superseded_at = ?
+		WHERE json_extract(meta, '$.url') = ? AND id <> ? AND superseded_by IS NULL`, id, now(), url, id)
 	if err != nil {
 		return 0, err
 	}

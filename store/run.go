@@ -114,3 +114,30 @@ func (s *DB) LastRun(ctx context.Context, statuses ...string) (Run, bool, error)
 	}
 	return r, true, nil
 }
+
+// CloseAbandonedRuns marks as interrupted the runs still recorded as
+// running. Call it holding the database's run lock: no other run can then
+// be alive, so such a row is what a killed process (kill -9, a power cut)
+// left behind. It returns how many it closed.
+func (s *DB) CloseAbandonedRuns(ctx context.Context) (int, error) {
+	r, err := s.db.ExecContext(ctx, `UPDATE runs SET status = ?, finished_at = coalesce(finished_at, ?),
+		message = coalesce(message, 'the process ended without finishing (killed, or the machine stopped); documents it committed are kept')
+		WHERE status = ?`, RunInterrupted, now(), RunRunning)
+	if err != nil {
+		return 0, fmt.Errorf("close abandoned runs: %w", err)
+	}
+	n, err := r.RowsAffected()
+	return int(n), err
+}
+
+// LastRunOf returns the newest run of command.
+func (s *DB) LastRunOf(ctx context.Context, command string) (Run, bool, error) {
+	r, err := scanRun(s.db.QueryRowContext(ctx, `SELECT `+runColumns+` FROM runs WHERE command = ? ORDER BY id DESC LIMIT 1`, command))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Run{}, false, nil
+	}
+	if err != nil {
+		return Run{}, false, fmt.Errorf("last %s run: %w", command, err)
+	}
+	return r, true, nil
+}

@@ -37,7 +37,7 @@ func parse(fs *flag.FlagSet, args []string) error {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
-				fs.Usage()
+				// The flag package has printed the usage already.
 				return errHelp
 			}
 			return usageError{err.Error()}

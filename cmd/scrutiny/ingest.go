@@ -47,6 +47,10 @@ func cmdIngest(ctx context.Context, e *env, args []string) error {
 		Workers: *workers, Timeout: *timeout, MaxSize: *maxSize, RetryFailed: *retry, Wait: *wait,
 		Command: "ingest", Args: joinArgs(args),
 	}
+	// Documents the fetcher stored keep its metadata when ingested by hand.
+	if opt.MetaBySHA, err = db.FetchedMeta(ctx); err != nil {
+		return err
+	}
 	opt.Extract.PDFToText = *pdftotext
 	opt.Extract.Tesseract = *tesseract
 	opt.Reporter = newReporter(e, *jsonOut, *quiet)

@@ -9,7 +9,8 @@ import (
 	"scrutiny/store"
 )
 
-func versionString() string {
+// toolVersion is the build's revision, or "devel".
+func toolVersion() string {
 	rev := "devel"
 	if bi, ok := debug.ReadBuildInfo(); ok {
 		for _, s := range bi.Settings {
@@ -18,6 +19,11 @@ func versionString() string {
 			}
 		}
 	}
+	return rev
+}
+
+func versionString() string {
+	rev := toolVersion()
 	v, ok := extract.PDFToTextAvailable(extract.Options{})
 	pdf := "pdftotext not found: built-in PDF reader only"
 	if ok {

@@ -1,7 +1,39 @@
 package classify
 
-// classifyOfsted reads an Ofsted report or letter. Until its structure is
-// read (the judgement table, "What needs to improve"), it is read as prose.
+import (
+	"scrutiny/corpus"
+)
+
+// classifyOfsted reads an Ofsted report or letter by its structure: the
+// type of document from its title, the inspection's facts, the judgement
+// table (or the SIF's summary), grades an earlier inspection gave, each
+// entry of the lists of what must improve, and strengths stated plainly.
+// Focused and monitoring visits and JTAI letters grade nothing, so only
+// earlier inspections' grades are read from them.
 func classifyOfsted(c *docContext) {
-	classifyProse(c)
+	head := c.doc.Text[:min(len(c.doc.Text), 3000)]
+	typ, framework := reportType(head)
+	if a, ok := titleAuthority(c.doc.Text); ok {
+		c.doc.Authority, c.doc.AuthorityURN = a.Name, a.URN
+	}
+	facts := inspectionFacts(c.doc.Text, typ, framework)
+	if framework == corpus.ILACS || framework == corpus.SIF {
+		table := readJudgementTable(c)
+		if framework == corpus.ILACS {
+			facts.Type = ilacsType(facts, table)
+		} else {
+			sifOverall(c)
+		}
+		for _, j := range table {
+			if j.notJudged {
+				continue
+			}
+			c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
+				Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.table"})
+		}
+	}
+	c.doc.Inspection = facts
+	previousJudgements(c)
+	ofstedRecommendations(c, facts.Type)
+	ofstedStrengths(c)
 }

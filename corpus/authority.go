@@ -83,6 +83,8 @@ var authorityPatterns = sync.OnceValue(func() []authorityPattern {
 	for i, a := range authorities() {
 		for _, n := range a.names() {
 			q := regexp.QuoteMeta(n)
+			// "St. Helens" is written "St Helens" as often as not.
+			q = strings.ReplaceAll(q, `\.`, `\.?`)
 			q = strings.ReplaceAll(q, ` and `, `\s+(?:and|&)\s+`)
 			q = strings.ReplaceAll(q, ` `, `[\s-]+`)
 			ps = append(ps, authorityPattern{re: regexp.MustCompile(`(?i)\b` + q + `\b`), a: i, len: len(n)})

@@ -13,8 +13,10 @@ import (
 func classifyOfsted(c *docContext) {
 	head := c.doc.Text[:min(len(c.doc.Text), 3000)]
 	typ, framework := reportType(head)
-	if a, ok := titleAuthority(c.doc.Text); ok {
+	if a, ok := ofstedAuthority(c.doc.Text); ok {
 		c.doc.Authority, c.doc.AuthorityURN = a.Name, a.URN
+	} else {
+		c.doc.Authority, c.doc.AuthorityURN = "", ""
 	}
 	facts := inspectionFacts(c.doc.Text, typ, framework)
 	if framework == corpus.ILACS || framework == corpus.SIF {

@@ -35,7 +35,8 @@ var (
 	dateLineRE    = regexp.MustCompile(`(?im)^\s*(\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+(?:19|20)\d\d)\s*$`)
 	leadRE        = regexp.MustCompile(`(?i)lead\s+inspector\s*:\s*([^\n]+)`)
 	inspectorRole = regexp.MustCompile(`(?i)[\s,]*(?:(?:his|her)\s+majesty['’]s\s+inspector|\bHMI\b|ofsted\s+inspector|social\s+care\s+regulatory\s+inspector).*$`)
-	signOffRE     = regexp.MustCompile(`(?i)yours\s+(?:sincerely|faithfully)`)
+	signOffRE     = regexp.MustCompile(`(?i)yours?\s+(?:sincerely|faithfully)`)
+	salutationRE  = regexp.MustCompile(`(?m)^\s*Dear\s`)
 	titleEndRE    = regexp.MustCompile(`(?i)(?:re)?inspection\s+(?:of|dates?\b)`)
 	inspectorLine = regexp.MustCompile(`(?i)^\s*(?:(?:his|her)\s+majesty['’]s|lead|senior|regulatory)?\s*inspector\b|^\s*HMI\s*$`)
 )
@@ -161,4 +162,18 @@ func titleAuthority(text string) (corpus.Authority, bool) {
 		}
 	}
 	return corpus.Authority{}, false
+}
+
+// ofstedAuthority finds the authority an Ofsted document is about: the one
+// in its title or, failing that, the one its text names most, read after
+// the letterhead of a letter, which gives Ofsted's own address in
+// Manchester.
+func ofstedAuthority(text string) (corpus.Authority, bool) {
+	if a, ok := titleAuthority(text); ok {
+		return a, true
+	}
+	if loc := salutationRE.FindStringIndex(text[:min(len(text), 3000)]); loc != nil {
+		text = text[loc[0]:]
+	}
+	return corpus.MatchAuthority(text)
 }

@@ -14,10 +14,13 @@ import (
 var (
 	// listMarkerRE is a list entry's marker. Bullets from Symbol and
 	// Wingdings fonts come through pdftotext as private-use characters.
-	listMarkerRE = regexp.MustCompile(`^(\s*)([•·▪◼■●○◦◆♦➢➤►✓\-–—−*]|[\x{F000}-\x{F0FF}]|\d{1,2}[.)])(?:\s+|$)`)
+	listMarkerRE = regexp.MustCompile(`^(\s*)([•·▪◼■●○◦◆♦➢➤►✓\-–—−*]|[\x{F000}-\x{F0FF}]|\d{1,3}[.)])(?:\s+|$)`)
 	// footnoteLineRE is a footnote's number standing alone at a page's foot.
 	footnoteLineRE = regexp.MustCompile(`^\s*\d{1,2}\s*$`)
 	terminalPunct  = regexp.MustCompile(`[.;:!?]\s*$`)
+	// sectionRE opens the sections of a report that follow its lists,
+	// which continue the numbering of its paragraphs.
+	sectionRE = regexp.MustCompile(`(?i)^(?:inspection\s+(?:judgements?|findings)|summary\b|information\s+about|the\s+local\s+authority\b|what\s+the\s+inspection|progress\s+since|the\s+experiences\s+and\s+progress|leadership,\s+management\s+and\s+governance|executive\s+summary|the\s+effectiveness\s+of)`)
 )
 
 // listItem is one entry of a list: the byte range from its first word to
@@ -144,7 +147,12 @@ func readList(lines []layoutLine, i int, stop func(layoutLine) bool) ([]listItem
 // numbered list, which the next entry's number continues.
 func isSubheading(lines []layoutLine, i, lastNum int) bool {
 	t := lines[i].trimmed()
-	if len(t) > 60 || terminalPunct.MatchString(t) || listHeadingRE.MatchString(lines[i].text) {
+	if len(t) > 60 || terminalPunct.MatchString(t) || listHeadingRE.MatchString(lines[i].text) || sectionRE.MatchString(t) {
+		return false
+	}
+	// A section heading stands further apart than a topic inside a list:
+	// two blank lines before it.
+	if i >= 2 && lines[i-1].blank() && lines[i-2].blank() {
 		return false
 	}
 	for k := i + 1; k < len(lines) && k < i+3; k++ {
@@ -152,7 +160,8 @@ func isSubheading(lines []layoutLine, i, lastNum int) bool {
 			continue
 		}
 		m, _, _, ok := markerOf(lines[k])
-		return ok && markerNumber(m) == lastNum+1
+		n := markerNumber(m)
+		return ok && (n == lastNum+1 || lastNum == 0 && n > 0)
 	}
 	return false
 }

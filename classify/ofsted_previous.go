@@ -20,7 +20,7 @@ var (
 	// and looked-after inspections before 2013, children's homes,
 	// fostering and adoption agencies.
 	otherInspectionRE = regexp.MustCompile(`(?i)safeguarding\s+(?:and\s+looked[\s-]+after\s+children\s+)?(?:arrangements|inspection|services)|inspection\s+of\s+safeguarding|(?:services\s+for\s+)?(?:children\s+)?looked[\s-]+after\s+children\s+(?:services|inspection)|services\s+for\s+children\s+looked\s+after|children['’]s\s+homes?|fostering\s+(?:agency|service)|adoption\s+(?:agency|service)|\bJTAI\b|joint\s+targeted`)
-	inspectionYearRE = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+	inspectionYearRE  = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 )
 
 // previousJudgements finds grades that the report says an earlier

@@ -18,7 +18,10 @@ var (
 	// lscbHeadingRE opens the SIF's review of the Local Safeguarding
 	// Children Board: its recommendations are the board's, not the
 	// council's.
-	lscbHeadingRE = regexp.MustCompile(`(?i)^\s*(?:The\s+)?(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)\s*(?:\(LSCB\))?\s*$|^\s*What\s+does\s+the\s+(?:LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve`)
+	lscbHeadingRE = regexp.MustCompile(`(?i)^\s*(?:The\s+)?(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)\s*(?:\(LSCB\))?\s*$|^\s*What\s+does\s+the\s+(?:LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve\s*\??[\d*]{0,2}\s*$`)
+	// noneRE is a paragraph saying a list is empty: "There are no areas
+	// for priority and immediate action."
+	noneRE = regexp.MustCompile(`(?i)^(?:there\s+(?:are|is|were)\s+no\b|none\b|no\s+(?:areas?|recommendations?)\b)`)
 )
 
 // headingKind is what a list heading introduces.
@@ -62,6 +65,9 @@ func reportLists(c *docContext, found func(kind headingKind, lscb bool, it listI
 		for j < len(lines) && lines[j].blank() {
 			j++
 		}
+		if j < len(lines) && isSubheading(lines, j, 0) {
+			j++ // "Leadership and management" over the first entry
+		}
 		if j < len(lines) {
 			if _, _, _, ok := markerOf(lines[j]); !ok {
 				// An introduction ("The local authority needs to take
@@ -71,7 +77,7 @@ func reportLists(c *docContext, found func(kind headingKind, lscb bool, it listI
 				if strings.HasSuffix(para.text, ":") {
 					j = next
 				} else {
-					if kind == priorityHeading && strings.HasSuffix(para.text, ".") && len(para.text) > 40 {
+					if kind == priorityHeading && strings.HasSuffix(para.text, ".") && len(para.text) > 40 && !noneRE.MatchString(para.text) {
 						found(kind, lscb, para)
 					}
 					continue

@@ -35,7 +35,7 @@ func classifyOfsted(c *docContext) {
 		}
 	}
 	c.doc.Inspection = facts
-	previousJudgements(c)
+	previousJudgements(c, facts.StartDate[:min(len(facts.StartDate), 4)])
 	ofstedRecommendations(c, facts.Type)
 	ofstedStrengths(c)
 }

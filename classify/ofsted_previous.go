@@ -20,6 +20,7 @@ var (
 	// and looked-after inspections before 2013, children's homes,
 	// fostering and adoption agencies.
 	otherInspectionRE = regexp.MustCompile(`(?i)safeguarding\s+(?:and\s+looked[\s-]+after\s+children\s+)?(?:arrangements|inspection|services)|inspection\s+of\s+safeguarding|(?:services\s+for\s+)?(?:children\s+)?looked[\s-]+after\s+children\s+(?:services|inspection)|services\s+for\s+children\s+looked\s+after|children['’]s\s+homes?|fostering\s+(?:agency|service)|adoption\s+(?:agency|service)|\bJTAI\b|joint\s+targeted`)
+	openingYearRE     = regexp.MustCompile(`^(?:In|At|During)\s+(?:\p{Lu}\w+\s+)?((?:19|20)\d\d)\b`)
 	inspectionYearRE  = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
 )
 
@@ -27,20 +28,31 @@ var (
 // inspection gave: "Since the last inspection in 2020, when services were
 // judged to be good". They are judgements with previous set, never the
 // current ones; the report's own grades come from its judgement table.
-func previousJudgements(c *docContext) {
+func previousJudgements(c *docContext, year string) {
 	seen := map[string]bool{}
 	for _, s := range c.sents {
-		if !previousRE.MatchString(s.Text) || !gradeRE.MatchString(s.Text) {
+		g := gradeRE.FindStringIndex(s.Text)
+		if g == nil {
 			continue
 		}
-		var found []proseJudgement
-		for _, j := range sentenceJudgements(s.Text) {
-			if j.previous && j.area != corpus.Unspecified {
-				found = append(found, j)
-			}
+		if o := otherInspectionRE.FindStringIndex(s.Text); o != nil && o[0] < g[0] {
+			continue // the grade is another inspection's
 		}
-		if len(found) == 0 {
-			found = previousService(s.Text)
+		var found []proseJudgement
+		switch {
+		case previousRE.MatchString(s.Text):
+			for _, j := range sentenceJudgements(s.Text) {
+				if j.previous && j.area != corpus.Unspecified {
+					found = append(found, j)
+				}
+			}
+			if len(found) == 0 {
+				found = previousService(s.Text, false)
+			}
+		case earlierYear(s.Text, year):
+			// "In 2016, services were judged to require improvement to
+			// be good", in a report of an inspection in 2018.
+			found = previousService(s.Text, true)
 		}
 		for _, j := range found {
 			key := string(j.area) + "/" + string(j.grade)
@@ -56,7 +68,7 @@ func previousJudgements(c *docContext) {
 
 // previousService reads a grade said of the whole service at an earlier
 // inspection as its overall effectiveness.
-func previousService(text string) []proseJudgement {
+func previousService(text string, earlier bool) []proseJudgement {
 	m := previousServiceRE.FindStringSubmatchIndex(text)
 	if m == nil {
 		return nil
@@ -70,7 +82,7 @@ func previousService(text string) []proseJudgement {
 	} else {
 		g = text[m[4]:m[5]]
 	}
-	if !isPrevious(text, m[0]+1) && !isPrevious(text, m[1]) {
+	if !earlier && !isPrevious(text, m[0]+1) && !isPrevious(text, m[1]) {
 		return nil
 	}
 	grade, ok := ParseGrade(g)
@@ -90,4 +102,12 @@ func previousInspection(text string) corpus.Inspection {
 		return corpus.SIF
 	}
 	return corpus.ILACS
+}
+
+// earlierYear reports whether a sentence opens with a year before the
+// inspection's own ("In 2016, ..."): what it says was judged then, an
+// earlier inspection judged.
+func earlierYear(text, year string) bool {
+	m := openingYearRE.FindStringSubmatch(text)
+	return m != nil && year != "" && m[1] < year
 }

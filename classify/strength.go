@@ -11,7 +11,7 @@ var (
 	// "Partnership working is a strength", "Matching is a particular
 	// strength", "It is a particular strength that ...", "A significant
 	// strength is ...", "An area of strength is ...".
-	strengthRE = regexp.MustCompile(`(?i)\b(?:is|are|was|remains?|is\s+now|has\s+become|have\s+become)\s+(?:a|an|one\s+of\s+the)?\s*(?:(?:real|particular|significant|notable|clear|key|considerable|major|great|long-standing|longstanding|further|key|distinct|core|real|strong)\s+){0,2}strengths?\b|^(?:an?\s+)?(?:(?:real|particular|significant|notable|clear|key|considerable|major)\s+)?(?:area\s+of\s+(?:particular\s+)?)?strength\s+(?:of\s+[^,]{1,60}\s+)?is\b`)
+	strengthRE = regexp.MustCompile(`(?i)\b(?:is|are|was|remains?|is\s+now|has\s+become|have\s+become)\s+(?:a|an|one\s+of\s+the)?\s*(?:(?:real|particular|significant|notable|clear|key|considerable|major|great|long-standing|longstanding|further|distinct|core|strong)\s+){0,2}strengths?(?:[^\w-]|$)|^(?:an?\s+)?(?:(?:real|particular|significant|notable|clear|key|considerable|major)\s+)?(?:area\s+of\s+(?:particular\s+)?)?strength\s+(?:of\s+[^,]{1,60}\s+)?is\s`)
 	// notStrengthRE undoes it: strengths denied, hoped for, only emerging,
 	// or reported as someone's view.
 	notStrengthRE = regexp.MustCompile(`(?i)\b(?:not|no\s+longer|yet\s+to|emerging|developing|potential|could|would|should|seen\s+as|considered|described|viewed|regarded|recognised\s+as|perceive\w*|despite)\b`)

@@ -23,7 +23,7 @@ func classifyOfsted(c *docContext) {
 		table := readJudgementTable(c)
 		if framework == corpus.ILACS {
 			facts.Type = ilacsType(facts, table)
-		} else {
+		} else if !hasArea(table, corpus.OverallEffectiveness) {
 			sifOverall(c)
 		}
 		for _, j := range table {
@@ -38,4 +38,13 @@ func classifyOfsted(c *docContext) {
 	previousJudgements(c, facts.StartDate[:min(len(facts.StartDate), 4)])
 	ofstedRecommendations(c, facts.Type)
 	ofstedStrengths(c)
+}
+
+func hasArea(table []tableJudgement, a corpus.Area) bool {
+	for _, j := range table {
+		if j.area == a && !j.notJudged {
+			return true
+		}
+	}
+	return false
 }

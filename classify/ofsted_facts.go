@@ -62,11 +62,7 @@ func reportType(head string) (string, corpus.Inspection) {
 // length (a short inspection is one week on site, a standard one two) and
 // the 2026 layout by its table, which grades no overall effectiveness.
 func ilacsType(facts *corpus.InspectionFacts, table []tableJudgement) string {
-	overall := false
-	for _, j := range table {
-		overall = overall || j.area == corpus.OverallEffectiveness
-	}
-	if len(table) > 0 && !overall {
+	if len(table) > 0 && !hasArea(table, corpus.OverallEffectiveness) {
 		return typeILACS2026
 	}
 	if d := daysBetween(facts.StartDate, facts.EndDate); d >= 0 && d <= 7 {

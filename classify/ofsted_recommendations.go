@@ -66,7 +66,9 @@ func reportLists(c *docContext, found func(kind headingKind, lscb bool, it listI
 			j++
 		}
 		if j < len(lines) && isSubheading(lines, j, 0) {
-			j++ // "Leadership and management" over the first entry
+			// "Leadership and management" over the first entry.
+			for j++; j < len(lines) && lines[j].blank(); j++ {
+			}
 		}
 		if j < len(lines) {
 			if _, _, _, ok := markerOf(lines[j]); !ok {

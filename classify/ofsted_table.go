@@ -20,7 +20,10 @@ import (
 // summary: "2. Children looked after and achieving" / "Good" /
 // "permanence"). The reader therefore works by columns, not by lines.
 var (
-	tableHeaderRE = regexp.MustCompile(`^\s*Judgements?\s{2,}Grades?\s*$`)
+	tableHeaderRE = regexp.MustCompile(`^\s*Judgements?\s+Grades?\s*$`)
+	// lscbRE names the Local Safeguarding Children Board, whose review
+	// the SIF graded too: not a children's services area.
+	lscbRE = regexp.MustCompile(`(?i)\bLSCB\b|safeguarding\s+children\s+board`)
 	// gradeCellRE is a whole cell of the grade column, footnote marks aside.
 	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+applicable)[\d*†]*$`)
 	notJudgedRE = regexp.MustCompile(`(?i)^not\s+(?:judged|applicable)`)
@@ -135,15 +138,8 @@ func tableRows(lines []layoutLine, first, gradeCol int) []tableRow {
 			flush()
 			continue
 		}
-		var left, right []cell
-		for _, c := range l.cells() {
-			if c.col >= gradeCol-6 {
-				right = append(right, c)
-			} else {
-				left = append(left, c)
-			}
-		}
-		if len(left) > 0 && left[len(left)-1].endCol > gradeCol+2 {
+		left, right := splitRow(l.cells(), gradeCol)
+		if len(right) == 0 && len(left) == 1 && left[0].endCol > gradeCol+2 {
 			break // prose
 		}
 		if cur != nil && len(cur.right) > 0 {
@@ -162,11 +158,27 @@ func tableRows(lines []layoutLine, first, gradeCol int) []tableRow {
 	return rows
 }
 
+// splitRow divides a line's cells between the area and grade columns. A
+// cell starting near the grade column is a grade; so is the last of
+// several cells when it reads as a grade, even where the header's "Grade"
+// does not sit straight above the grades.
+func splitRow(cs []cell, gradeCol int) (left, right []cell) {
+	for i, c := range cs {
+		last := i == len(cs)-1
+		if c.col >= gradeCol-6 || last && i > 0 && c.col >= 25 && gradeCellRE.MatchString(c.text) {
+			right = append(right, c)
+		} else {
+			left = append(left, c)
+		}
+	}
+	return left, right
+}
+
 // readJudgementTable returns the judgements of the table on the report's
 // first pages: one per graded area, in table order, the first of any area
 // listed twice.
 func readJudgementTable(c *docContext) []tableJudgement {
-	lines := layoutLines(c.doc.Text, 0, c.pageLimit(2))
+	lines := layoutLines(c.doc.Text, 0, c.pageLimit(3))
 	first, gradeCol := findTableStart(lines)
 	if first < 0 {
 		return nil
@@ -177,7 +189,7 @@ func readJudgementTable(c *docContext) []tableJudgement {
 		areaText := rowNumberRE.ReplaceAllString(joinCells(r.left), "")
 		gradeText := strings.TrimSpace(footnoteMark.ReplaceAllString(joinCells(r.right), ""))
 		area, loc := FindArea(areaText)
-		if area == "" || gradeText == "" || !areaLead.MatchString(areaText[:loc[0]]) || seen[area] {
+		if area == "" || gradeText == "" || !areaLead.MatchString(areaText[:loc[0]]) || seen[area] || lscbRE.MatchString(areaText) {
 			continue
 		}
 		j := tableJudgement{area: area, start: r.start, end: r.end, text: areaText + ": " + gradeText}

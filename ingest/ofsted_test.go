@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"scrutiny/classify"
@@ -15,9 +16,15 @@ import (
 	"scrutiny/internal/testkit"
 )
 
+// read caches documents by path: several tests read the same reports.
+var read sync.Map
+
 // readOfsted extracts and classifies one document as ingest does.
 func readOfsted(t *testing.T, path string) *corpus.Document {
 	t.Helper()
+	if d, ok := read.Load(path); ok {
+		return d.(*corpus.Document)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -32,6 +39,7 @@ func readOfsted(t *testing.T, path string) *corpus.Document {
 	doc := &corpus.Document{Path: path, Format: corpus.PDF, Text: txt.Body, Pages: txt.Pages}
 	doc.Items = extract.Items(txt.Body, txt.Pages)
 	classify.Classify(doc)
+	read.Store(path, doc)
 	return doc
 }
 

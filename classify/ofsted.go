@@ -33,6 +33,14 @@ func classifyOfsted(c *docContext) {
 			c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
 				Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.table"})
 		}
+		if framework == corpus.ILACS {
+			for _, j := range sectionJudgements(c) {
+				if !hasArea(table, j.area) && !hasArea(table, combinedWith(j.area)) {
+					c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
+						Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.section-heading"})
+				}
+			}
+		}
 	}
 	c.doc.Inspection = facts
 	previousJudgements(c, facts.StartDate[:min(len(facts.StartDate), 4)])
@@ -47,4 +55,16 @@ func hasArea(table []tableJudgement, a corpus.Area) bool {
 		}
 	}
 	return false
+}
+
+// combinedWith returns the area that grades a together with its other half
+// (children in care and care leavers, before 2023), or a itself.
+func combinedWith(a corpus.Area) corpus.Area {
+	switch a {
+	case corpus.ChildrenInCare, corpus.CareLeavers:
+		return corpus.ChildrenInCareAndCareLeavers
+	case corpus.ChildrenInCareAndCareLeavers:
+		return corpus.ChildrenInCare
+	}
+	return a
 }

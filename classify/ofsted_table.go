@@ -143,7 +143,9 @@ func tableRows(lines []layoutLine, first, gradeCol int) []tableRow {
 			break // prose
 		}
 		if cur != nil && len(cur.right) > 0 {
-			newArea := len(left) > 0 && startsCapital(left[0].text)
+			// A grade set level with the middle of a tall cell may come
+			// on the line before its area's name: the name joins it.
+			newArea := len(left) > 0 && startsCapital(left[0].text) && len(cur.left) > 0
 			newGrade := len(right) > 0 && startsCapital(right[0].text) && !cur.gradeOpen()
 			if newArea || newGrade {
 				flush()

@@ -266,3 +266,43 @@ func TestStrengthSentences(t *testing.T) {
 		}
 	}
 }
+
+// A grade level with the middle of a tall cell comes before its area's
+// name, and rows follow each other without blank lines.
+func TestJudgementTableGradeAboveArea(t *testing.T) {
+	doc := ofstedDoc(ilacsHead +
+		" Judgement                                  Grade\n" +
+		" The impact of leaders on social work       Good\n" +
+		" practice with children and families\n" +
+		"                                            Outstanding\n" +
+		" The experiences and progress of children\n" +
+		" who need help and protection\n" +
+		" Overall effectiveness                      Good\n" +
+		"\nServices for children in Anytown are good, and leaders know them well across the whole of the service.\n")
+	checkGrades(t, doc, map[corpus.Area]corpus.Grade{
+		corpus.ImpactOfLeaders:      corpus.Good,
+		corpus.HelpAndProtection:    corpus.Outstanding,
+		corpus.OverallEffectiveness: corpus.Good,
+	})
+}
+
+// Without the table's columns (text extracted without layout), the grades
+// the sections' headings restate stand in for it.
+func TestSectionHeadingsStandInForTable(t *testing.T) {
+	doc := ofstedDoc(ilacsHead +
+		"Judgement Grade The impact of leaders on social work practice Good\n\n" +
+		"What needs to improve?\n\n◼ The quality of plans.\n\n" +
+		"The experiences and progress of children who need help and\nprotection: requires improvement to be good\n" +
+		"1. Not all children receive a good service.\n\n" +
+		"The experiences and progress of children in care and care\nleavers is inadequate\n\n" +
+		"2. Children wait too long for permanence.\n")
+	checkGrades(t, doc, map[corpus.Area]corpus.Grade{
+		corpus.HelpAndProtection:            corpus.RequiresImprovement,
+		corpus.ChildrenInCareAndCareLeavers: corpus.Inadequate,
+	})
+	for _, f := range findings(doc, corpus.Judgement) {
+		if f.Rule != "judgement.section-heading" {
+			t.Errorf("%s: rule %s", f.Area, f.Rule)
+		}
+	}
+}

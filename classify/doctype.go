@@ -9,7 +9,7 @@ import (
 // Ofsted's reports and letters announce themselves on their first page:
 // the title of the inspection and its inspectors, or Ofsted's letterhead.
 var (
-	ofstedTitle = regexp.MustCompile(`(?i)inspection\s+of\s+\S.{1,80}?\s+local\s+authority\s+children['’]s\s+services|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|(?:focused|monitoring)\s+visit\s+to\s+\S.{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency`)
+	ofstedTitle = regexp.MustCompile(`(?is)inspection\s+of\s+(?:\S.{1,80}?\s+)?local\s+authority\s+children['’]s\s+services|inspection\s+of\s+children['’]s\s+social\s+care\s+services|inspection\s+of\s+\S.{1,60}?\s+(?:children\s+and\s+families\s+trust|children['’]s\s+trust)|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|(?:focused|monitoring)\s+visit\s+(?:to|of)\s+\S.{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency|(?m:^\s*judgements?\s+grades?\s*$)`)
 	ofstedSign  = regexp.MustCompile(`(?i)inspection\s+dates?:|lead\s+inspector|(?:his|her)\s+majesty['’]s\s+inspectors?|\bHMI\b|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|report\s+published:`)
 	minutesSign = regexp.MustCompile(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*present\s*:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$`)
 	reportSign  = regexp.MustCompile(`(?im)^\s*recommendations?\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|^\s*\d*\.?\s*legal\s+implications`)

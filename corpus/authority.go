@@ -67,7 +67,17 @@ func (a Authority) names() []string {
 		n = append(n, a.Name[:i], "City of "+a.Name[:i])
 	}
 	n = append(n, a.Aliases...)
+	n = append(n, shortNames[a.Name]...)
 	return n
+}
+
+// shortNames are the everyday names of authorities that the reference
+// list does not give: Ofsted's letters write "Focused visit to Newcastle
+// children’s services".
+var shortNames = map[string][]string{
+	"Newcastle upon Tyne": {"Newcastle"},
+	"Southend-on-Sea":     {"Southend"},
+	"Durham":              {"County Durham"},
 }
 
 type authorityPattern struct {
@@ -83,6 +93,8 @@ var authorityPatterns = sync.OnceValue(func() []authorityPattern {
 	for i, a := range authorities() {
 		for _, n := range a.names() {
 			q := regexp.QuoteMeta(n)
+			// "St. Helens" is written "St Helens" as often as not.
+			q = strings.ReplaceAll(q, `\.`, `\.?`)
 			q = strings.ReplaceAll(q, ` and `, `\s+(?:and|&)\s+`)
 			q = strings.ReplaceAll(q, ` `, `[\s-]+`)
 			ps = append(ps, authorityPattern{re: regexp.MustCompile(`(?i)\b` + q + `\b`), a: i, len: len(n)})

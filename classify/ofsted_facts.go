@@ -1,0 +1,175 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+
+	"scrutiny/corpus"
+)
+
+// The types of Ofsted document, as InspectionFacts.Type records them.
+const (
+	typeILACSStandard = "ilacs_standard"
+	typeILACSShort    = "ilacs_short"
+	typeILACS2026     = "ilacs_2026"
+	typeSIF           = "sif"
+	typeFocused       = "focused_visit"
+	typeMonitoring    = "monitoring_visit"
+	typeJTAI          = "jtai"
+)
+
+var (
+	focusedTitleRE    = regexp.MustCompile(`(?i)focused\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+children['’]s\s+services`)
+	monitoringTitleRE = regexp.MustCompile(`(?i)monitoring\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+(?:local\s+authority\s+)?children['’]s\s+services`)
+	jtaiTitleRE       = regexp.MustCompile(`(?i)joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency`)
+	// sifTitleRE is the single inspection framework's title, in its
+	// full and re-inspection forms.
+	sifTitleRE   = regexp.MustCompile(`(?i)inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection`)
+	ilacsTitleRE = regexp.MustCompile(`(?i)inspection\s+of\s+(\S[^\n]{0,100}?)\s+local\s+authority\s+children['’]s\s+services|inspection\s+of\s+(\S[^\n]{0,60}?)\s+(?:children['’]s\s+services|children\s+and\s+families\s+trust|children['’]s\s+trust)|inspection\s+of\s+children['’]s\s+social\s+care\s+services`)
+
+	inspectionDatesRE = regexp.MustCompile(`(?i)inspection\s+dates?\s*:\s*([^\n]+)`)
+	// visitDatesRE finds a letter's visit dates in its opening sentence:
+	// "the findings of a focused visit ... on 13 and 14 February 2025".
+	visitDatesRE  = regexp.MustCompile(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	publishedRE   = regexp.MustCompile(`(?i)(?:report\s+)?published\s*:\s*([^\n]+)`)
+	dateLineRE    = regexp.MustCompile(`(?im)^\s*(\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+(?:19|20)\d\d)\s*$`)
+	leadRE        = regexp.MustCompile(`(?i)lead\s+inspector\s*:\s*([^\n]+)`)
+	inspectorRole = regexp.MustCompile(`(?i)[\s,]*(?:(?:his|her)\s+majesty['’]s\s+inspector|\bHMI\b|ofsted\s+inspector|social\s+care\s+regulatory\s+inspector).*$`)
+	signOffRE     = regexp.MustCompile(`(?i)yours?\s+(?:sincerely|faithfully)`)
+	salutationRE  = regexp.MustCompile(`(?m)^\s*Dear\s`)
+	titleEndRE    = regexp.MustCompile(`(?i)(?:re)?inspection\s+(?:of|dates?\b)`)
+	inspectorLine = regexp.MustCompile(`(?i)^\s*(?:(?:his|her)\s+majesty['’]s|lead|senior|regulatory)?\s*inspector\b|^\s*HMI\s*$`)
+)
+
+// reportType says what kind of Ofsted document the text is, from its title
+// on the first page. An ILACS inspection is refined later, once its
+// judgement table and dates are read.
+func reportType(head string) (string, corpus.Inspection) {
+	switch {
+	case focusedTitleRE.MatchString(head):
+		return typeFocused, corpus.FocusedVisit
+	case monitoringTitleRE.MatchString(head):
+		return typeMonitoring, corpus.MonitoringVisit
+	case jtaiTitleRE.MatchString(head):
+		return typeJTAI, corpus.JTAI
+	case sifTitleRE.MatchString(head):
+		return typeSIF, corpus.SIF
+	}
+	return typeILACSStandard, corpus.ILACS
+}
+
+// ilacsType tells a standard ILACS inspection from a short one by its
+// length (a short inspection is one week on site, a standard one two) and
+// the 2026 layout by its table, which grades no overall effectiveness.
+func ilacsType(facts *corpus.InspectionFacts, table []tableJudgement) string {
+	if len(table) > 0 && !hasArea(table, corpus.OverallEffectiveness) {
+		return typeILACS2026
+	}
+	if d := daysBetween(facts.StartDate, facts.EndDate); d >= 0 && d <= 7 {
+		return typeILACSShort
+	}
+	return typeILACSStandard
+}
+
+// inspectionFacts reads the facts a report or letter states: its dates,
+// publication date and lead inspector.
+func inspectionFacts(text string, typ string, framework corpus.Inspection) *corpus.InspectionFacts {
+	f := &corpus.InspectionFacts{Type: typ, Framework: framework}
+	head := text[:min(len(text), 4000)]
+	if m := inspectionDatesRE.FindStringSubmatch(head); m != nil {
+		f.StartDate, f.EndDate = parseDateRange(m[1])
+	} else if m := visitDatesRE.FindStringSubmatch(head); m != nil {
+		f.StartDate, f.EndDate = parseDateRange(m[1])
+	}
+	if m := publishedRE.FindStringSubmatch(head); m != nil {
+		f.PublishedDate, _ = parseDateRange(m[1])
+	} else if isLetter(typ) {
+		// A letter is dated on the day Ofsted publishes it.
+		if m := dateLineRE.FindStringSubmatch(head); m != nil {
+			f.PublishedDate, _ = parseDateRange(m[1])
+		}
+	}
+	if m := leadRE.FindStringSubmatch(text); m != nil {
+		f.LeadInspector = personName(m[1])
+	} else if isLetter(typ) {
+		f.LeadInspector = signatory(text)
+	}
+	return f
+}
+
+func isLetter(typ string) bool {
+	return typ == typeFocused || typ == typeMonitoring || typ == typeJTAI
+}
+
+// personName strips an inspector's title from a name: "Anna Gravelle, His
+// Majesty’s Inspector" and "Neil Penswick HMI" are Anna Gravelle and Neil
+// Penswick.
+func personName(s string) string {
+	s = inspectorRole.ReplaceAllString(s, "")
+	return strings.Trim(Collapse(s), " ,;:")
+}
+
+// signatory returns the name a letter is signed with: the line before the
+// signer's title, after "Yours sincerely".
+func signatory(text string) string {
+	locs := signOffRE.FindAllStringIndex(text, -1)
+	if len(locs) == 0 {
+		return ""
+	}
+	tail := text[locs[len(locs)-1][1]:]
+	lines := layoutLines(tail, 0, min(len(tail), 600))
+	var prev string
+	for _, l := range lines {
+		t := l.trimmed()
+		if t == "" || t == "," {
+			continue
+		}
+		if inspectorLine.MatchString(t) {
+			return personName(prev)
+		}
+		prev = t
+	}
+	return ""
+}
+
+// titleAuthority finds the authority a report names in its title ("Inspection
+// of Barnsley local authority children’s services", "Focused visit to
+// Dudley MBC children’s services", "York City Council" above a SIF title),
+// which is surer than the places its text mentions.
+func titleAuthority(text string) (corpus.Authority, bool) {
+	head := text[:min(len(text), 2500)]
+	for _, re := range []*regexp.Regexp{focusedTitleRE, monitoringTitleRE, ilacsTitleRE} {
+		if m := re.FindStringSubmatch(head); m != nil {
+			for _, name := range m[1:] {
+				if name == "" {
+					continue
+				}
+				if a, ok := corpus.MatchAuthority("Inspection of " + name + " council"); ok {
+					return a, true
+				}
+			}
+		}
+	}
+	// A SIF report or an older ILACS report names its council above the
+	// title.
+	if loc := titleEndRE.FindStringIndex(head); loc != nil && loc[0] > 0 {
+		if a, ok := corpus.MatchAuthority(head[:loc[0]]); ok {
+			return a, true
+		}
+	}
+	return corpus.Authority{}, false
+}
+
+// ofstedAuthority finds the authority an Ofsted document is about: the one
+// in its title or, failing that, the one its text names most, read after
+// the letterhead of a letter, which gives Ofsted's own address in
+// Manchester.
+func ofstedAuthority(text string) (corpus.Authority, bool) {
+	if a, ok := titleAuthority(text); ok {
+		return a, true
+	}
+	if loc := salutationRE.FindStringIndex(text[:min(len(text), 3000)]); loc != nil {
+		text = text[loc[0]:]
+	}
+	return corpus.MatchAuthority(text)
+}

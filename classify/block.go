@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ const (
 )
 
 // Block is a run of lines that layout sets apart: a paragraph, a list entry
-// or a heading. Blocks never span a blank line; sentences never span
+// or a heading. Blocks never span a paragraph break; sentences never span
 // blocks. This is the "layout first" half of sentence splitting: prose's
 // splitter ignores layout and would run "1. Apologies\n2. Declarations"
 // into one sentence.
@@ -28,37 +29,60 @@ type Block struct {
 	Kind       BlockKind
 	Start, End int    // byte range in the document text
 	Marker     string // the bullet or number that opens a Bullet block
+	// Indent is the column the block's first line starts at.
+	Indent int
+	// Depth is a list entry's nesting: 0 for an entry of the outer list,
+	// 1 or more for an entry under another ("Services to care leavers,
+	// including:" followed by its sub-entries).
+	Depth int
 }
 
 var (
 	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
 	terminalRE = regexp.MustCompile(`[.!?:;)”"’']\s*$`)
+	// pageNoise is what conversions leave between the pages of a
+	// paragraph: a rule ("---") or a bare page number.
+	pageNoise = regexp.MustCompile(`^\s*(?:-{3,}|\d{1,3})\s*$`)
+	// mergedBullet is a list entry run into the previous one by extraction:
+	// "Permanence planning for children.- The quality of ...".
+	mergedBullet = regexp.MustCompile(`[.;]\s*([-•–])\s+\p{Lu}`)
 )
 
 // Blocks splits text[start:end] into blocks by layout: blank lines, list
-// markers, and short lines standing alone as headings.
+// markers, and short lines standing alone as headings. A blank line does
+// not end a paragraph whose last line runs to the margin without closing
+// punctuation: some conversions (PDF to Markdown among them) put a blank
+// line after every line of a paragraph.
 func Blocks(text string, start, end int) []Block {
 	lines := extract.Lines(text[start:end])
+	wide := lineWidth(lines)
 	var out []Block
 	cur := -1 // index into out of the open block
 	closeBlock := func() { cur = -1 }
-	for i, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		ls, le := start+l.Start, start+l.End
 		if l.Blank() {
+			if cur >= 0 && out[cur].Kind != Heading {
+				if next, ok := continuation(lines, i, wide); ok {
+					i = next - 1 // the loop's i++ lands on the continuing line
+					continue
+				}
+			}
 			closeBlock()
 			continue
 		}
-		trimmed := strings.TrimSpace(l.Text)
+		trimmed := plainLine(l.Text)
 		if m := bulletRE.FindStringSubmatch(l.Text); m != nil && isListMarker(m[1], trimmed) {
-			out = append(out, Block{Kind: Bullet, Start: ls + strings.Index(l.Text, m[1]), End: le, Marker: m[1]})
+			out = append(out, Block{Kind: Bullet, Start: ls + strings.Index(l.Text, m[1]), End: le, Marker: m[1], Indent: l.Indent()})
 			cur = len(out) - 1
 			continue
 		}
-		if cur >= 0 && breaksBefore(text, out[cur], lines, i, start) {
+		if cur >= 0 && breaksBefore(out[cur], lines, i) {
 			closeBlock()
 		}
 		if cur < 0 {
-			out = append(out, Block{Kind: Paragraph, Start: ls + l.Indent(), End: le})
+			out = append(out, Block{Kind: Paragraph, Start: ls + l.Indent(), End: le, Indent: l.Indent()})
 			cur = len(out) - 1
 			if isHeadingLine(trimmed, lines, i) {
 				out[cur].Kind = Heading
@@ -68,7 +92,60 @@ func Blocks(text string, start, end int) []Block {
 		}
 		out[cur].End = le
 	}
+	out = splitMergedBullets(text, out)
+	nestBullets(text, out)
 	return out
+}
+
+// lineWidth is the width of a full line of the text: the 90th percentile
+// of the lengths of its non-blank lines.
+func lineWidth(lines []extract.Line) int {
+	var ns []int
+	for _, l := range lines {
+		if !l.Blank() {
+			ns = append(ns, len(strings.TrimSpace(l.Text)))
+		}
+	}
+	if len(ns) == 0 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*9/10]
+}
+
+// continuation reports whether the paragraph open before blank line i goes
+// on after it, and at which line: the line before the blank runs to the
+// margin without closing punctuation, and what follows (past any page rule
+// or page number) is neither a list entry nor a heading.
+func continuation(lines []extract.Line, i, wide int) (int, bool) {
+	if i == 0 {
+		return 0, false
+	}
+	prev := strings.TrimSpace(lines[i-1].Text)
+	if wide < 40 || len(prev) < wide*7/10 || terminalRE.MatchString(plainLine(prev)) {
+		return 0, false
+	}
+	j := i
+	for j < len(lines) && (lines[j].Blank() || pageNoise.MatchString(lines[j].Text)) && j-i < 6 {
+		j++
+	}
+	if j >= len(lines) {
+		return 0, false
+	}
+	next := lines[j].Text
+	if m := bulletRE.FindStringSubmatch(next); m != nil && isListMarker(m[1], plainLine(next)) {
+		return 0, false
+	}
+	if strings.HasPrefix(strings.TrimSpace(next), "#") {
+		return 0, false
+	}
+	return j, true
+}
+
+// plainLine is a line without its surrounding space and Markdown emphasis
+// markers, for judging how it reads.
+func plainLine(s string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
 }
 
 // isListMarker rejects markers that are really the start of prose: a
@@ -86,7 +163,7 @@ func isListMarker(marker, line string) bool {
 // line precedes it: after a heading, after a line that ends a sentence and
 // is much shorter than its neighbours (the last line of a paragraph in
 // layout text), or where indentation steps back.
-func breaksBefore(text string, b Block, lines []extract.Line, i, base int) bool {
+func breaksBefore(b Block, lines []extract.Line, i int) bool {
 	prev := lines[i-1]
 	pt := strings.TrimSpace(prev.Text)
 	if b.Kind == Heading {
@@ -121,7 +198,7 @@ func isHeadingLine(t string, lines []extract.Line, i int) bool {
 	if i+1 >= len(lines) || lines[i+1].Blank() {
 		return true
 	}
-	next := strings.TrimSpace(lines[i+1].Text)
+	next := plainLine(lines[i+1].Text)
 	nr, _ := utf8.DecodeRuneInString(next)
 	// Wrapped prose continues in lower case; a heading is followed by a
 	// new sentence or a list. Long lines that stop short of the margin
@@ -130,4 +207,60 @@ func isHeadingLine(t string, lines []extract.Line, i int) bool {
 		return false
 	}
 	return len(t) < 70 && len(strings.Fields(t)) <= 12
+}
+
+// splitMergedBullets cuts list entries that extraction ran together on one
+// line back into separate entries.
+func splitMergedBullets(text string, bs []Block) []Block {
+	var out []Block
+	for _, b := range bs {
+		if b.Kind != Bullet || utf8.RuneCountInString(b.Marker) != 1 {
+			out = append(out, b)
+			continue
+		}
+		from := b.Start
+		for _, loc := range mergedBullet.FindAllStringSubmatchIndex(text[b.Start:b.End], -1) {
+			if text[b.Start+loc[2]:b.Start+loc[3]] != b.Marker {
+				continue
+			}
+			part := b
+			part.Start, part.End = from, b.Start+loc[0]+1
+			out = append(out, part)
+			from = b.Start + loc[2]
+		}
+		b.Start = from
+		out = append(out, b)
+	}
+	return out
+}
+
+// nestBullets sets the depth of list entries. An entry indented further
+// than the one before sits under it; so does one that starts in lower case
+// after an entry ending in a colon ("Services to care leavers,
+// including:"), where the layout that showed the nesting was lost, and the
+// lower-case entries that follow it, until an entry starts in capitals.
+func nestBullets(text string, bs []Block) {
+	byCase := false // the current depth comes from the lower-case rule
+	for i := 1; i < len(bs); i++ {
+		b, prev := &bs[i], bs[i-1]
+		if b.Kind != Bullet || prev.Kind != Bullet {
+			byCase = false
+			continue
+		}
+		body := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[b.Start:b.End]), b.Marker))
+		r, _ := utf8.DecodeRuneInString(body)
+		prevText := strings.TrimSpace(text[prev.Start:prev.End])
+		switch {
+		case b.Indent > prev.Indent:
+			b.Depth, byCase = prev.Depth+1, false
+		case b.Indent < prev.Indent:
+			b.Depth, byCase = max(0, prev.Depth-1), false
+		case strings.HasSuffix(prevText, ":") && unicode.IsLower(r):
+			b.Depth, byCase = prev.Depth+1, true
+		case byCase && !unicode.IsLower(r):
+			b.Depth, byCase = max(0, prev.Depth-1), false
+		default:
+			b.Depth = prev.Depth
+		}
+	}
 }

@@ -44,10 +44,10 @@ func Sentences(text string, blocks []Block) []Sentence {
 }
 
 func appendSentence(out []Sentence, text string, start, end, block int) []Sentence {
-	for start < end && isSpaceByte(text[start]) {
+	for start < end && isSkipped(text[start]) {
 		start++
 	}
-	for end > start && isSpaceByte(text[end-1]) {
+	for end > start && isSkipped(text[end-1]) {
 		end--
 	}
 	if start >= end {
@@ -117,11 +117,20 @@ func endsAtLowerThenUpper(s string) bool {
 }
 
 // Collapse returns s with runs of whitespace (line breaks, page breaks)
-// as single spaces, and a word hyphenated across a line break rejoined.
+// as single spaces, a word hyphenated across a line break rejoined, and
+// Markdown's emphasis markers ("**REPLY**:") dropped: they are layout, like
+// line breaks, and no reader quotes them.
 func Collapse(s string) string {
 	s = hyphenBreak.ReplaceAllString(s, "$1$2")
+	if strings.IndexByte(s, '*') >= 0 {
+		s = strings.ReplaceAll(s, "*", "")
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// isSkipped reports whether Collapse drops or folds the byte c: white
+// space and emphasis markers.
+func isSkipped(c byte) bool { return isSpaceByte(c) || c == '*' }
 
 // hyphenBreak is a hyphen at a line's end between lower-case letters:
 // "pre-\nproceedings" keeps its hyphen (compounds are common), so only
@@ -134,14 +143,14 @@ func (s Sentence) Offset(text string, i int) int {
 	p := s.Start
 	for k := 0; k < i && k < len(s.Text) && p < s.End; {
 		if s.Text[k] == ' ' {
-			for p < s.End && isSpaceByte(text[p]) {
+			for p < s.End && isSkipped(text[p]) {
 				p++
 			}
 			k++
 			continue
 		}
-		for p < s.End && isSpaceByte(text[p]) {
-			p++ // a line break Collapse removed inside a word
+		for p < s.End && isSkipped(text[p]) {
+			p++ // a line break or marker Collapse removed inside a word
 		}
 		p++
 		k++
@@ -153,10 +162,10 @@ func (s Sentence) Offset(text string, i int) int {
 // sentence of its own, trimmed.
 func (s Sentence) Sub(text string, i, j int) Sentence {
 	start, end := s.Offset(text, i), s.Offset(text, j)
-	for start < end && isSpaceByte(text[start]) {
+	for start < end && isSkipped(text[start]) {
 		start++
 	}
-	for end > start && (isSpaceByte(text[end-1]) || text[end-1] == ',') {
+	for end > start && (isSkipped(text[end-1]) || text[end-1] == ',') {
 		end--
 	}
 	return Sentence{Start: start, End: end, Block: s.Block, Text: Collapse(text[start:end])}

@@ -62,7 +62,7 @@ func Blocks(text string, start, end int) []Block {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		ls, le := start+l.Start, start+l.End
-		if l.Blank() {
+		if l.Blank() || cur >= 0 && pageNoise.MatchString(l.Text) {
 			if cur >= 0 && out[cur].Kind != Heading {
 				if next, ok := continuation(lines, i, wide); ok {
 					i = next - 1 // the loop's i++ lands on the continuing line
@@ -78,13 +78,13 @@ func Blocks(text string, start, end int) []Block {
 			cur = len(out) - 1
 			continue
 		}
-		if cur >= 0 && breaksBefore(out[cur], lines, i) {
+		if cur >= 0 && breaksBefore(out[cur], lines, i, wide) {
 			closeBlock()
 		}
 		if cur < 0 {
 			out = append(out, Block{Kind: Paragraph, Start: ls + l.Indent(), End: le, Indent: l.Indent()})
 			cur = len(out) - 1
-			if isHeadingLine(trimmed, lines, i) {
+			if isHeadingLine(trimmed, lines, i, wide) {
 				out[cur].Kind = Heading
 				closeBlock()
 			}
@@ -136,10 +136,22 @@ func continuation(lines []extract.Line, i, wide int) (int, bool) {
 	if m := bulletRE.FindStringSubmatch(next); m != nil && isListMarker(m[1], plainLine(next)) {
 		return 0, false
 	}
+	// Text set in bold or italics goes on in the same emphasis: "***the
+	// question***" does not run into "**REPLY:**".
+	if emphasisLevel(prev) != emphasisLevel(next) {
+		return 0, false
+	}
 	if strings.HasPrefix(strings.TrimSpace(next), "#") {
 		return 0, false
 	}
 	return j, true
+}
+
+// emphasisLevel is the number of Markdown emphasis markers a line opens
+// with.
+func emphasisLevel(s string) int {
+	s = strings.TrimSpace(s)
+	return len(s) - len(strings.TrimLeft(s, "*_"))
 }
 
 // plainLine is a line without its surrounding space and Markdown emphasis
@@ -162,12 +174,18 @@ func isListMarker(marker, line string) bool {
 // breaksBefore reports whether line i starts a new block although no blank
 // line precedes it: after a heading, after a line that ends a sentence and
 // is much shorter than its neighbours (the last line of a paragraph in
-// layout text), or where indentation steps back.
-func breaksBefore(b Block, lines []extract.Line, i int) bool {
+// layout text), after a line that stops well short of the margin where a
+// capital starts the next, or where indentation steps back.
+func breaksBefore(b Block, lines []extract.Line, i, wide int) bool {
 	prev := lines[i-1]
 	pt := strings.TrimSpace(prev.Text)
 	if b.Kind == Heading {
 		return true
+	}
+	if wide >= 50 && len(pt) < wide*6/10 && !strings.HasSuffix(pt, ",") && !endsInFunctionWord(pt) {
+		if r, _ := utf8.DecodeRuneInString(plainLine(lines[i].Text)); unicode.IsUpper(r) {
+			return true
+		}
 	}
 	if !terminalRE.MatchString(pt) {
 		return false
@@ -184,11 +202,26 @@ func breaksBefore(b Block, lines []extract.Line, i int) bool {
 	return len(pt) < 40 && len(strings.TrimSpace(cur.Text)) > 60 && strings.HasSuffix(pt, ".")
 }
 
+// endsInFunctionWord reports whether a line ends in a word that cannot end
+// a sentence or a title: the line runs on.
+func endsInFunctionWord(s string) bool {
+	w := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+	switch w {
+	case "and", "or", "the", "of", "to", "a", "an", "for", "with", "in", "on", "by", "from", "that", "which", "as", "at", "&", "–", "-":
+		return true
+	}
+	return false
+}
+
 // isHeadingLine reports whether a line stands alone as a heading: short,
 // without closing punctuation, and followed by a blank line or by a line
 // that starts a sentence.
-func isHeadingLine(t string, lines []extract.Line, i int) bool {
+func isHeadingLine(t string, lines []extract.Line, i, wide int) bool {
 	if len(t) > 100 || terminalRE.MatchString(t) || strings.HasSuffix(t, ",") {
+		return false
+	}
+	// A line that runs to the margin is wrapped prose, whatever follows.
+	if wide >= 40 && len(t) >= wide*7/10 && len(t) > 60 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)

@@ -72,6 +72,16 @@ func (c *docContext) emit(f corpus.Finding) int {
 	return len(c.doc.Findings) - 1
 }
 
+// extendFinding moves the end of finding i to end, taking in the text up to
+// there.
+func (c *docContext) extendFinding(i, end int) {
+	f := &c.doc.Findings[i]
+	if end > f.End {
+		f.End = end
+		f.Text = Collapse(c.doc.Text[f.Start:f.End])
+	}
+}
+
 // finish puts findings in document order, keeping answers pointed at their
 // questions.
 func (c *docContext) finish() {

@@ -65,8 +65,8 @@ func committeeName(flat string) string {
 }
 
 // meetingDate returns the date the meeting was held on: the date after a
-// "Date:" label, else after "held ... on", else the first full date in
-// the head of the minutes.
+// "Date:" label, else after "held ... on", else a date among the title
+// lines.
 func meetingDate(flat string) string {
 	for _, re := range []*regexp.Regexp{dateLabel, heldOn} {
 		if loc := re.FindStringIndex(flat); loc != nil {
@@ -75,7 +75,9 @@ func meetingDate(flat string) string {
 			}
 		}
 	}
-	d, _ := findDate(flat[:min(len(flat), 1500)])
+	// A date in the title lines is the meeting's; a date further on may
+	// be any date (a letter's, a report's).
+	d, _ := findDate(flat[:min(len(flat), 400)])
 	return d
 }
 

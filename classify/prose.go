@@ -14,5 +14,6 @@ func classifyProse(c *docContext) {
 	}
 	if c.doc.Type == corpus.Minutes {
 		c.doc.Meeting = meetingFacts(c.doc)
+		questionsAndAnswers(c)
 	}
 }

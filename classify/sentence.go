@@ -31,6 +31,10 @@ func Sentences(text string, blocks []Block) []Sentence {
 	ci := 0
 	for bi, b := range blocks {
 		start := b.Start
+		if b.Kind == Bullet {
+			// The marker ("22)", "•") is layout, not the sentence.
+			start = min(b.End, b.Start+len(b.Marker))
+		}
 		for ci < len(cuts) && cuts[ci] <= b.Start {
 			ci++
 		}

@@ -1,0 +1,535 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+
+	"scrutiny/corpus"
+)
+
+// The exchanges of a meeting are read item by item, sentence by sentence,
+// as a reader follows them: a question is open until an answer follows it;
+// an answer runs on to the end of its paragraph unless another question
+// starts; a pronoun is the last person named. Each item starts afresh.
+
+// dialogue is the state of the reading within one agenda item.
+type dialogue struct {
+	c      *docContext
+	people []corpus.Attendee
+	skip   [][2]int // byte ranges read already (written questions)
+
+	item  int
+	block int
+	// open lists the questions of this item not yet answered, as indexes
+	// into doc.Findings.
+	open []int
+	// lastQ is the last question of the item and the block it ends in.
+	lastQ, lastQBlock int
+	// implicit says whether the last question expects an answer the
+	// minutes do not attribute: the sentences that follow it.
+	implicit, direct bool
+	// answer is the answer being read on, with its speaker.
+	answer        int
+	answerSpeaker string
+	// subject is the last person a sentence was about, for pronouns.
+	subject      mention
+	subjectBlock int
+}
+
+// questionsAndAnswers finds the questions and answers of minutes.
+func questionsAndAnswers(c *docContext) {
+	d := &dialogue{c: c, item: -1, lastQ: -1, answer: -1}
+	if c.doc.Meeting != nil {
+		d.people = c.doc.Meeting.Attendees
+	}
+	d.skip = writtenQuestions(c, d.people)
+	for si := range c.sents {
+		s := c.sents[si]
+		if d.skipped(s.Start) {
+			continue
+		}
+		if it := corpus.ItemAt(c.doc.Items, s.Start); it != d.item {
+			d.reset(it)
+		}
+		if s.Block != d.block {
+			d.newBlock(s.Block)
+		}
+		d.read(s)
+	}
+}
+
+func (d *dialogue) skipped(off int) bool {
+	for _, r := range d.skip {
+		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *dialogue) reset(item int) {
+	*d = dialogue{c: d.c, people: d.people, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1}
+}
+
+// newBlock closes the answer being read: an answer ends with its paragraph.
+// The sentences after a question stated in the first person may answer it
+// from the next paragraph.
+func (d *dialogue) newBlock(b int) {
+	d.answer, d.answerSpeaker = -1, ""
+	if d.implicit && !(d.direct && b == d.lastQBlock+1) {
+		d.implicit = false
+	}
+	d.block = b
+}
+
+// read takes one sentence.
+func (d *dialogue) read(s Sentence) {
+	t := s.Text
+	ms := findMentions(t)
+	defer d.noteSubject(t, ms)
+	if q, ok := findQuestion(t); ok {
+		d.question(s, ms, q)
+		return
+	}
+	if directQuestion(t) || d.direct && interrogativeStart.MatchString(t) && (d.lastQBlock == s.Block && d.answer < 0 || !terminalRE.MatchString(t)) {
+		d.directQuestion(s, ms)
+		return
+	}
+	if a, ok := findAnswer(t, 0); ok && d.answerFits(t, ms, a) {
+		d.startAnswer(s, 0, ms, a)
+		return
+	}
+	switch {
+	case d.answer >= 0:
+		d.extendAnswer(s.End)
+	case d.implicit && d.lastQ >= 0:
+		d.implicitAnswer(s)
+	}
+}
+
+// question takes a sentence that reports a question, and the answer the
+// same sentence may report after it ("... and in response the Committee
+// were advised that ...").
+func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
+	t := s.Text
+	qEnd, aStart := len(t), -1
+	var a answerMatch
+	if q.response {
+		// "In response to a question from X, the Director said ...": the
+		// question is the opening phrase, up to the comma before the
+		// answer's subject.
+		a, _ = findAnswer(t, q.end)
+		split := -1
+		if a.verb >= 0 {
+			subj := a.verb
+			for _, m := range ms {
+				if m.start >= q.end && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
+					subj = m.start
+				}
+			}
+			split = strings.LastIndex(t[q.end:subj], ",")
+		}
+		if split < 0 {
+			split = strings.Index(t[q.end:], ",")
+		}
+		if split >= 0 {
+			qEnd, aStart = q.end+split, q.end+split+1
+		} else {
+			qEnd, aStart = q.end, q.end
+		}
+	} else if m, ok := findAnswer(t, q.end); ok && (m.reply || m.passive) {
+		if end, start := clauseBefore(t, q.end, m.verb, ms); start > 0 {
+			qEnd, aStart, a = end, start, m
+		}
+	}
+	asker, role := d.asker(t[:qEnd], ms, q)
+	qs := s.Sub(d.c.doc.Text, 0, qEnd)
+	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
+		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
+	d.open = append(d.open, qi)
+	d.lastQ, d.lastQBlock = qi, s.Block
+	d.answer, d.answerSpeaker = -1, ""
+	d.direct = false
+	d.implicit = q.passive || asker == unknownSpeaker
+	if aStart >= 0 && aStart < len(t) {
+		d.startAnswerAt(s, aStart, ms, a, qi)
+	}
+}
+
+// directQuestion takes a question the minutes state in the first person:
+// "What would be the effect on the Accounts ...?". Consecutive ones in a
+// paragraph are one question.
+func (d *dialogue) directQuestion(s Sentence, ms []mention) {
+	if d.direct && d.lastQ >= 0 && d.lastQBlock == s.Block && d.answer < 0 && !d.implicitStarted() {
+		d.c.extendFinding(d.lastQ, s.End)
+		return
+	}
+	asker, role := unknownSpeaker, corpus.UnknownRole
+	if len(ms) > 0 && ms[0].start == 0 && strings.HasPrefix(s.Text[ms[0].end:], ":") {
+		asker, role = d.speakerName(ms[0], corpus.Member)
+	}
+	qs := s
+	// "Members discussed the Accounts with officers: What would be ...?"
+	if i := strings.LastIndex(s.Text, ": "); i > 0 && i+2 < len(s.Text) && isCapitalised(s.Text[i+2:]) {
+		qs = s.Sub(d.c.doc.Text, i+2, len(s.Text))
+	}
+	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
+		Speaker: asker, SpeakerRole: role, Rule: "question.direct"})
+	d.open = append(d.open, qi)
+	d.lastQ, d.lastQBlock = qi, s.Block
+	d.answer, d.answerSpeaker = -1, ""
+	d.implicit, d.direct = true, true
+}
+
+// implicitStarted reports whether an unattributed answer to the last
+// question has begun.
+func (d *dialogue) implicitStarted() bool {
+	return d.lastQ >= 0 && d.c.doc.Findings[d.lastQ].AnsweredBy != ""
+}
+
+// answerFits reports whether a sentence with answer verb a answers an open
+// question. Verbs of replying always do; a passive report ("Members were
+// advised") needs an open question; so does a verb of reporting, whose
+// speaker must also be someone who answers: an officer, the chair, or a
+// member holding office, not the asker or another backbencher commenting.
+func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
+	if a.reply {
+		return true
+	}
+	if !d.recentQuestion() {
+		return false
+	}
+	if a.passive {
+		return true
+	}
+	m, ok := subjectOf(t, a.verb, ms)
+	if !ok {
+		return false
+	}
+	m = d.resolvePronoun(m)
+	if m.kind == group {
+		return m.role == corpus.Officer
+	}
+	if m.kind == pronoun {
+		return false
+	}
+	role := d.roleOf(m)
+	if role == corpus.Member && m.position == "" && m.kind == named {
+		return false
+	}
+	if q := d.c.doc.Findings[d.lastQ]; sameSpeaker(q.Speaker, m.text) {
+		return false
+	}
+	return true
+}
+
+// recentQuestion reports whether an open question was asked in this
+// paragraph or the one before.
+func (d *dialogue) recentQuestion() bool {
+	return len(d.open) > 0 && d.lastQ >= 0 && d.block-d.lastQBlock <= 1
+}
+
+// startAnswer takes a sentence that reports an answer.
+func (d *dialogue) startAnswer(s Sentence, from int, ms []mention, a answerMatch) {
+	target := d.target(s.Text, ms)
+	d.startAnswerAt(s, from, ms, a, target)
+}
+
+// startAnswerAt emits the answer that starts at collapsed offset from of
+// sentence s, given to question target (-1 for none), or continues the
+// answer being read when the same speaker goes on.
+func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMatch, target int) {
+	speaker, role, person := d.answerer(s.Text, from, ms, a)
+	if d.answer >= 0 && sameSpeaker(speaker, d.answerSpeaker) && target == d.c.doc.Findings[d.answer].AnswerTo {
+		d.extendAnswer(s.End)
+		return
+	}
+	sub := s.Sub(d.c.doc.Text, from, len(s.Text))
+	rule := a.rule
+	if rule == "" {
+		rule = "answer.in-response"
+	}
+	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: sub.Start, End: sub.End, Text: sub.Text,
+		Speaker: speaker, SpeakerRole: role, Person: person, AnswerTo: target, Rule: rule})
+	d.link(ai, target)
+	d.answer, d.answerSpeaker = ai, speaker
+	d.implicit = false
+}
+
+// implicitAnswer takes the sentences after a question that the minutes do
+// not attribute: "A question was asked on how social workers were managed.
+// The issue was around maintaining a stable management group."
+func (d *dialogue) implicitAnswer(s Sentence) {
+	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: s.Start, End: s.End, Text: s.Text,
+		Speaker: unknownSpeaker, SpeakerRole: corpus.UnknownRole, AnswerTo: d.lastQ, Rule: "answer.following"})
+	d.link(ai, d.lastQ)
+	d.answer, d.answerSpeaker = ai, unknownSpeaker
+	d.implicit = false
+}
+
+// link records that answer ai answers question qi.
+func (d *dialogue) link(ai, qi int) {
+	if qi < 0 {
+		return
+	}
+	fs := d.c.doc.Findings
+	if fs[qi].AnsweredBy == "" {
+		fs[qi].AnsweredBy = fs[ai].Speaker
+	}
+	for k, o := range d.open {
+		if o == qi {
+			d.open = append(d.open[:k], d.open[k+1:]...)
+			break
+		}
+	}
+}
+
+// extendAnswer lengthens the answer being read to end at byte end.
+func (d *dialogue) extendAnswer(end int) {
+	d.c.extendFinding(d.answer, end)
+}
+
+// target chooses the question an answer answers: the open question of the
+// person the answer names ("He assured Councillor Reed", "In response to
+// Mr Brady's points"), else the first open question of the last paragraph
+// that asked any. An answer to points or comments that names no asker
+// answers no question.
+func (d *dialogue) target(t string, ms []mention) int {
+	fs := d.c.doc.Findings
+	for _, m := range ms {
+		if m.kind != named {
+			continue
+		}
+		for _, qi := range d.open {
+			if sameSpeaker(fs[qi].Speaker, m.text) && !sameSpeaker(fs[qi].Speaker, unknownSpeaker) {
+				return qi
+			}
+		}
+	}
+	if toPoints.MatchString(t) {
+		return -1
+	}
+	if len(d.open) == 0 {
+		return d.lastAnswered()
+	}
+	last := d.open[len(d.open)-1]
+	first := last
+	for _, qi := range d.open {
+		if d.c.sents != nil && d.blockOf(fs[qi].End) == d.blockOf(fs[last].End) {
+			first = qi
+			break
+		}
+	}
+	return first
+}
+
+// lastAnswered is the question the answer being read answers, for a second
+// speaker answering the same question; -1 when there is none.
+func (d *dialogue) lastAnswered() int {
+	if d.answer >= 0 {
+		return d.c.doc.Findings[d.answer].AnswerTo
+	}
+	return -1
+}
+
+// toPoints is a reply to points or comments rather than to a question.
+var toPoints = regexp.MustCompile(`(?i)\b(?:responded|replied|in\s+response|in\s+reply|responding|replying)\s+to\s+(?:some\s+of\s+|many\s+of\s+|all\s+of\s+|each\s+of\s+)?(?:the\s+|these\s+|those\s+)?(?:points|comments|issues|remarks|observations|debate|contributions)\b`)
+
+func (d *dialogue) blockOf(off int) int {
+	for _, s := range d.c.sents {
+		if s.Start <= off && off <= s.End {
+			return s.Block
+		}
+	}
+	return -1
+}
+
+// noteSubject remembers who a sentence is about, for the pronouns of the
+// sentences after it.
+func (d *dialogue) noteSubject(t string, ms []mention) {
+	for _, m := range ms {
+		if m.kind != named && m.kind != office {
+			continue
+		}
+		if !inObjectPlace(t, m.start) {
+			d.subject, d.subjectBlock = m, d.block
+		}
+		return
+	}
+}
+
+// resolvePronoun replaces "he", "she" or "they" by the person last named
+// as a subject in this paragraph or the one before.
+func (d *dialogue) resolvePronoun(m mention) mention {
+	if m.kind != pronoun {
+		return m
+	}
+	if d.subject.text != "" && d.block-d.subjectBlock <= 1 {
+		return d.subject
+	}
+	return m
+}
+
+// clauseBefore finds where the clause holding the answer at byte v starts,
+// after the question's verb phrase that ends at byte qEnd: at "and", a
+// semicolon or a comma before the answer's subject or its "in response".
+// It returns where the question's clause ends and the answer's starts, or
+// -1s.
+func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
+	start := v
+	for _, m := range ms {
+		if m.start >= qEnd && m.end <= v && adjacentRE.MatchString(t[m.end:v]) {
+			start = m.start
+		}
+	}
+	pre := t[qEnd:start]
+	for _, sep := range []string{", and ", " and ", "; ", ", "} {
+		if i := strings.LastIndex(pre, sep); i >= 0 {
+			return qEnd + i, qEnd + i + len(sep)
+		}
+	}
+	return -1, -1
+}
+
+// unknownSpeaker is the speaker of a question or answer the minutes do not
+// attribute to anyone by name or office.
+const unknownSpeaker = "unknown"
+
+// asker returns who asked a question: the subject of its verb, or the
+// person a "from" or "by" phrase names, or unknownSpeaker.
+func (d *dialogue) asker(clause string, ms []mention, q questionMatch) (string, corpus.Role) {
+	if q.passive {
+		if m, ok := agentOf(clause, q.verb, ms); ok {
+			return d.speakerName(m, corpus.Member)
+		}
+		if groupRE.MatchString(clause) && strings.Contains(strings.ToLower(clause), "member") {
+			return unknownSpeaker, corpus.Member
+		}
+		return unknownSpeaker, corpus.UnknownRole
+	}
+	var in []mention
+	for _, m := range ms {
+		if m.end <= len(clause) {
+			in = append(in, m)
+		}
+	}
+	m, ok := subjectOf(clause, q.verb, in)
+	if !ok {
+		return unknownSpeaker, corpus.UnknownRole
+	}
+	return d.speakerName(d.resolvePronoun(m), corpus.Member)
+}
+
+// agentOf finds the person a passive question names: "raised by Councillor
+// X", "a question from Mrs Gunn", "Members' concerns".
+func agentOf(clause string, v int, ms []mention) (mention, bool) {
+	for _, m := range ms {
+		if m.start < v || m.end > len(clause) || m.kind == pronoun {
+			continue
+		}
+		pre := strings.ToLower(strings.TrimSpace(clause[max(v, m.start-8):m.start]))
+		if strings.HasSuffix(pre, "by") || strings.HasSuffix(pre, "from") || strings.HasSuffix(pre, "of") || strings.HasSuffix(pre, "to") {
+			return m, true
+		}
+	}
+	return mention{}, false
+}
+
+// answerer returns who gave the answer that starts at collapsed offset
+// from: the subject of its verb; for "In response, ..." the subject of the
+// verb that follows; nobody for a passive report.
+func (d *dialogue) answerer(t string, from int, ms []mention, a answerMatch) (string, corpus.Role, string) {
+	if a.rule == "answer.in-response" || a.rule == "" {
+		if next, ok := findAnswer(t, max(from, a.end)); ok && next.rule != "answer.in-response" {
+			a = next
+		}
+	}
+	if a.passive || a.verb < 0 {
+		return unknownSpeaker, corpus.UnknownRole, ""
+	}
+	var after []mention
+	for _, m := range ms {
+		if m.start >= from {
+			after = append(after, m)
+		}
+	}
+	m, ok := subjectOf(t, a.verb, after)
+	if !ok {
+		return unknownSpeaker, corpus.UnknownRole, ""
+	}
+	m = d.resolvePronoun(m)
+	name, role := d.speakerName(m, corpus.UnknownRole)
+	return name, role, d.person(name, []mention{m})
+}
+
+// speakerName returns a mention as the speaker it names, and its role; a
+// mention that names nobody ("Members", "officers") is unknownSpeaker.
+func (d *dialogue) speakerName(m mention, fallback corpus.Role) (string, corpus.Role) {
+	switch m.kind {
+	case group, pronoun:
+		if m.role != corpus.UnknownRole {
+			return unknownSpeaker, m.role
+		}
+		return unknownSpeaker, fallback
+	}
+	role := d.roleOf(m)
+	if role == corpus.UnknownRole {
+		role = fallback
+	}
+	text := m.text
+	if strings.HasPrefix(text, "The ") {
+		text = "the " + text[4:]
+	}
+	return text, role
+}
+
+// roleOf is a mention's role, from its title or office, or from the
+// attendance list.
+func (d *dialogue) roleOf(m mention) corpus.Role {
+	if m.role != corpus.UnknownRole {
+		return m.role
+	}
+	if a, ok := resolvePerson(m, d.people); ok {
+		return a.Role
+	}
+	return corpus.UnknownRole
+}
+
+// person resolves a speaker to the attendee it names, by the attendance
+// list: "the Director of Public Health" is "Dr A Ghosh".
+func (d *dialogue) person(speaker string, ms []mention) string {
+	if speaker == unknownSpeaker || len(d.people) == 0 {
+		return ""
+	}
+	for _, m := range ms {
+		if m.text == speaker || strings.EqualFold(m.text, speaker) {
+			if a, ok := resolvePerson(m, d.people); ok {
+				return a.Name
+			}
+		}
+	}
+	for _, m := range findMentions(speaker) {
+		if a, ok := resolvePerson(m, d.people); ok {
+			return a.Name
+		}
+	}
+	return ""
+}
+
+// sameSpeaker reports whether two ways of writing a speaker name the same
+// person: equal once folded, or one contained in the other ("the Corporate
+// Director" in "the Corporate Director of Children's Services").
+func sameSpeaker(a, b string) bool {
+	fa, fb := speakerKey(a), speakerKey(b)
+	if fa == "" || fb == "" {
+		return false
+	}
+	return fa == fb || strings.Contains(fa, fb) || strings.Contains(fb, fa)
+}
+
+func speakerKey(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(s), " "))
+	s = strings.TrimPrefix(s, "the ")
+	s = strings.NewReplacer("’s", "", "'s", "", "councillor ", "cllr ", ".", "").Replace(s)
+	return s
+}

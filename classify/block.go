@@ -38,7 +38,7 @@ type Block struct {
 }
 
 var (
-	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
+	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{E000}-\x{F8FF}]|o|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
 	terminalRE = regexp.MustCompile(`[.!?:;)”"’']\s*$`)
 	// pageNoise is what conversions leave between the pages of a
 	// paragraph: a rule ("---") or a bare page number.
@@ -166,7 +166,12 @@ func plainLine(s string) string {
 func isListMarker(marker, line string) bool {
 	rest := strings.TrimSpace(strings.TrimPrefix(line, marker))
 	if rest == "" {
-		return marker != "-" && marker != "*"
+		return marker != "-" && marker != "*" && marker != "o"
+	}
+	if marker == "o" {
+		// Word's hollow bullet comes out of PDFs as a letter o.
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '£' || r == '€'
 	}
 	return true
 }

@@ -6,7 +6,7 @@ import "scrutiny/corpus"
 // sentence by sentence. What a document can hold depends on what it is:
 // only minutes record questions, answers and resolutions of their own
 // meeting; a council report recommends; any of them may report what an
-// inspection found.
+// inspection found and recommended.
 func classifyProse(c *docContext) {
 	judgementsInProse(c)
 	if c.doc.Type == corpus.OfstedReport {
@@ -15,5 +15,8 @@ func classifyProse(c *docContext) {
 	if c.doc.Type == corpus.Minutes {
 		c.doc.Meeting = meetingFacts(c.doc)
 		questionsAndAnswers(c)
+		resolutions(c)
 	}
+	recommendations(c)
+	strengths(c)
 }

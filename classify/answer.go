@@ -17,12 +17,15 @@ type answerRule struct {
 	reply bool
 	// passive rules name no speaker ("Members were advised that ...").
 	passive bool
+	// label rules are a reply set out under a label ("REPLY:"), which may
+	// answer any question still open in the item.
+	label bool
 }
 
 var answerRules = []answerRule{
 	{name: "answer.replied", reply: true, re: regexp.MustCompile(`(?i)\b(?:responded|replied|answered|in\s+(?:his|her|their)\s+(?:response|reply))\b`)},
 	{name: "answer.in-response", reply: true, re: regexp.MustCompile(`\b(?i:in\s+response|in\s+reply|in\s+answer|by\s+way\s+of\s+(?:response|reply)|responding|replying)\b(?:\s*,|\s+(?i:the|it|members|officers|he|she|they)\b|\s+[\p{Lu}][\p{L}’'.-]*\b|\s+to\s+(?:[\p{L}’'.-]+\s+){0,5}?(?i:questions?|query|queries|concerns?|comments?|points?|issues|remarks|observations|members|councillors?|cllr|mr|mrs|ms|miss|dr)\b)`)},
-	{name: "answer.reply-label", re: regexp.MustCompile(`^(?:(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*[:.–-])`)},
+	{name: "answer.reply-label", passive: true, label: true, re: regexp.MustCompile(`^(?:(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*[:.–-])`)},
 	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:members|the\s+(?:committee|panel|board|cabinet|council|meeting|commission|forum|sub-committee)|councillors|it|they|he|she)\s+(?:was|were)\s+(?:also\s+|further\s+)?(?:advised|informed|told|assured|reassured|reminded|updated)\b`)},
 	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\bit\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified|reported|stated|advised|acknowledged|highlighted|emphasised|emphasized)\s+that\b`)},
 	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:assurance|assurances|reassurance|clarification|confirmation|an?\s+explanation|an?\s+update|a\s+response|an?\s+answer)\s+(?:was|were)\s+(?:also\s+)?(?:given|provided|offered)\b`)},
@@ -36,6 +39,7 @@ type answerMatch struct {
 	end     int
 	reply   bool
 	passive bool
+	label   bool
 }
 
 // findAnswer returns the first answer a sentence reports at or after byte
@@ -54,7 +58,7 @@ func findAnswer(t string, from int) (answerMatch, bool) {
 		if inQuotes(t, v) || notedThat.MatchString(t[v:]) {
 			continue
 		}
-		best = answerMatch{rule: r.name, verb: v, end: from + loc[1], reply: r.reply, passive: r.passive}
+		best = answerMatch{rule: r.name, verb: v, end: from + loc[1], reply: r.reply, passive: r.passive, label: r.label}
 	}
 	return best, best.verb >= 0
 }

@@ -196,6 +196,9 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	if a.reply {
 		return true
 	}
+	if a.label {
+		return len(d.open) > 0
+	}
 	if !d.recentQuestion() {
 		return false
 	}

@@ -47,6 +47,10 @@ var (
 	terseHead  = regexp.MustCompile(`^(APPROVED|AGREED|CARRIED|DEFERRED|REJECTED|REFUSED|NOTED)(?:\s*[–:-]\s*\S|\s*\.?$)`)
 	terseMoved = regexp.MustCompile(`^(.{3,120}?)\s+(approved|adopted|agreed|deferred|rejected|carried|noted)\b\s*(?:[–-]|\(|$)`)
 	movers     = regexp.MustCompile(`(?i)\((?:motion|moved|second|seconded|mover|seconder)\)|\b(?:moved|seconded)\s+by\b`)
+	// minutesApproved is the decision on the previous minutes in the
+	// infinitive, as decision lists write it: "To approve the minutes of
+	// the meeting held on 25 November 2025 as a correct record."
+	minutesApproved = regexp.MustCompile(`(?i)^(?:to\s+)?(?:approve|agree|confirm|sign)\b[^.]{0,40}\bminutes\b[^.]{0,160}\bas\s+an?\s+(?:correct|true|accurate)\s+record\b`)
 	// motionStart opens the text of a motion: "THAT ...", "BE IT
 	// RESOLVED", "WHEREAS".
 	motionStart = regexp.MustCompile(`(?:^|[:\s])(?:THAT|That|BE\s+IT\s+RESOLVED|WHEREAS|Whereas)\b`)
@@ -317,6 +321,8 @@ func (r *resolver) statements() {
 			r.emit(s.Start, s.End, t, "resolution.agreed")
 		case terseHead.MatchString(t) || terseMoved.MatchString(t) && movers.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.terse")
+		case minutesApproved.MatchString(t):
+			r.emit(s.Start, s.End, t, "resolution.minutes")
 		}
 	}
 }
@@ -338,6 +344,9 @@ var (
 	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|accept(?:s|ed)?|pass(?:es|ed)?\s+by-?law|correct\s+record)\b`)
 	notedRE    = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|a|an|its)\s|taken\s+as\s+read|welcome[ds]?)\b`)
 	minutesRE  = regexp.MustCompile(`(?i)\bminutes\b`)
+	// receivedPaper is a paper received or accepted, which is noting it:
+	// "That we accept the correspondence as presented."
+	receivedPaper = regexp.MustCompile(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
 )
 
 // outcomeOf reads what a resolution decided from its words.
@@ -349,6 +358,8 @@ func outcomeOf(body string) corpus.Outcome {
 		return corpus.Deferred
 	case minutesRE.MatchString(body) && approvedRE.MatchString(body):
 		return corpus.Approved
+	case receivedPaper.MatchString(body):
+		return corpus.Noted
 	}
 	a, n := approvedRE.FindStringIndex(body), notedRE.FindStringIndex(body)
 	switch {

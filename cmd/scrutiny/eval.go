@@ -99,7 +99,7 @@ func evalDocs(ctx context.Context, db *store.DB) ([]eval.Doc, error) {
 		}
 		f := eval.Finding{
 			ID: r.ID, Kind: r.Kind, Text: r.Text, Speaker: r.Speaker, AnsweredBy: r.AnsweredBy,
-			Area: r.Area, Grade: r.Grade, Inspection: r.Inspection, Source: r.Source,
+			Area: r.Area, Grade: r.Grade, Inspection: r.Inspection, Source: r.Source, Outcome: r.Outcome,
 		}
 		if r.AnswerTo != nil {
 			f.AnswerTo = *r.AnswerTo
@@ -148,6 +148,7 @@ type resultJSON struct {
 	Asker      float64              `json:"asker_accuracy"`
 	AnswerLink float64              `json:"answer_linking"`
 	Source     float64              `json:"source_accuracy"`
+	Outcome    float64              `json:"outcome_accuracy"`
 	Violations int                  `json:"must_not_violations"`
 	// Counted says how many matched gold entries each attribute was
 	// measured on; an accuracy over none is reported as 1.
@@ -157,9 +158,9 @@ type resultJSON struct {
 func toJSON(r eval.Result) resultJSON {
 	out := resultJSON{Documents: r.Documents, MacroF1: r.MacroF1(), Kinds: map[string]kindScore{},
 		Grade: r.Grade.Value(), Area: r.Area.Value(), Asker: r.Asker.Value(), AnswerLink: r.AnswerLink.Value(),
-		Source: r.Source.Value(), Violations: len(r.Violations),
+		Source: r.Source.Value(), Outcome: r.Outcome.Value(), Violations: len(r.Violations),
 		Counted: map[string]int{"grade": r.Grade.Total, "area": r.Area.Total, "asker": r.Asker.Total,
-			"answer_link": r.AnswerLink.Total, "source": r.Source.Total}}
+			"answer_link": r.AnswerLink.Total, "source": r.Source.Total, "outcome": r.Outcome.Total}}
 	for k, c := range r.Kinds {
 		out.Kinds[k] = kindScore{c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN}
 	}

@@ -57,7 +57,8 @@ func Blocks(text string, start, end int) []Block {
 	lines := extract.Lines(text[start:end])
 	wide := lineWidth(lines)
 	var out []Block
-	cur := -1 // index into out of the open block
+	cur := -1      // index into out of the open block
+	lastLine := -1 // the last line taken into a block
 	closeBlock := func() { cur = -1 }
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
@@ -75,10 +76,10 @@ func Blocks(text string, start, end int) []Block {
 		trimmed := plainLine(l.Text)
 		if m := bulletRE.FindStringSubmatch(l.Text); m != nil && isListMarker(m[1], trimmed) {
 			out = append(out, Block{Kind: Bullet, Start: ls + strings.Index(l.Text, m[1]), End: le, Marker: m[1], Indent: l.Indent()})
-			cur = len(out) - 1
+			cur, lastLine = len(out)-1, i
 			continue
 		}
-		if cur >= 0 && breaksBefore(out[cur], lines, i, wide) {
+		if cur >= 0 && breaksBefore(out[cur], lines[lastLine], lines[i], wide) {
 			closeBlock()
 		}
 		if cur < 0 {
@@ -88,9 +89,11 @@ func Blocks(text string, start, end int) []Block {
 				out[cur].Kind = Heading
 				closeBlock()
 			}
+			lastLine = i
 			continue
 		}
 		out[cur].End = le
+		lastLine = i
 	}
 	out = splitMergedBullets(text, out)
 	nestBullets(text, out)
@@ -181,14 +184,13 @@ func isListMarker(marker, line string) bool {
 // is much shorter than its neighbours (the last line of a paragraph in
 // layout text), after a line that stops well short of the margin where a
 // capital starts the next, or where indentation steps back.
-func breaksBefore(b Block, lines []extract.Line, i, wide int) bool {
-	prev := lines[i-1]
+func breaksBefore(b Block, prev, cur extract.Line, wide int) bool {
 	pt := strings.TrimSpace(prev.Text)
 	if b.Kind == Heading {
 		return true
 	}
 	if wide >= 50 && len(pt) < wide*6/10 && !strings.HasSuffix(pt, ",") && !endsInFunctionWord(pt) {
-		if r, _ := utf8.DecodeRuneInString(plainLine(lines[i].Text)); unicode.IsUpper(r) {
+		if r, _ := utf8.DecodeRuneInString(plainLine(cur.Text)); unicode.IsUpper(r) {
 			return true
 		}
 	}
@@ -197,7 +199,6 @@ func breaksBefore(b Block, lines []extract.Line, i, wide int) bool {
 	}
 	// A paragraph that ends at a page break may continue on the next
 	// page; a form feed alone is no boundary.
-	cur := lines[i]
 	if cur.Indent() < prev.Indent()-2 && b.Kind != Bullet {
 		return true
 	}

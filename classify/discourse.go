@@ -28,9 +28,12 @@ type dialogue struct {
 	// implicit says whether the last question expects an answer the
 	// minutes do not attribute: the sentences that follow it.
 	implicit, direct bool
-	// answer is the answer being read on, with its speaker.
+	// answer is the answer being read on, with its speaker; labelled
+	// says it was set out under a label ("REPLY:") and runs on over the
+	// paragraphs after it.
 	answer        int
 	answerSpeaker string
+	labelled      bool
 	// subject is the last person a sentence was about, for pronouns.
 	subject      mention
 	subjectBlock int
@@ -75,7 +78,11 @@ func (d *dialogue) reset(item int) {
 // The sentences after a question stated in the first person may answer it
 // from the next paragraph.
 func (d *dialogue) newBlock(b int) {
-	d.answer, d.answerSpeaker = -1, ""
+	if d.labelled && d.c.blocks[b].Kind != Heading {
+		d.block = b
+		return
+	}
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
 	if d.implicit && !(d.direct && b == d.lastQBlock+1) {
 		d.implicit = false
 	}
@@ -148,7 +155,7 @@ func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
 	d.open = append(d.open, qi)
 	d.lastQ, d.lastQBlock = qi, s.Block
-	d.answer, d.answerSpeaker = -1, ""
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
 	d.direct = false
 	d.implicit = q.passive || asker == unknownSpeaker
 	if aStart >= 0 && aStart < len(t) {
@@ -177,7 +184,7 @@ func (d *dialogue) directQuestion(s Sentence, ms []mention) {
 		Speaker: asker, SpeakerRole: role, Rule: "question.direct"})
 	d.open = append(d.open, qi)
 	d.lastQ, d.lastQBlock = qi, s.Block
-	d.answer, d.answerSpeaker = -1, ""
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
 	d.implicit, d.direct = true, true
 }
 
@@ -256,6 +263,7 @@ func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMat
 		Speaker: speaker, SpeakerRole: role, Person: person, AnswerTo: target, Rule: rule})
 	d.link(ai, target)
 	d.answer, d.answerSpeaker = ai, speaker
+	d.labelled = a.label
 	d.implicit = false
 }
 

@@ -50,7 +50,7 @@ var (
 	// minutesApproved is the decision on the previous minutes in the
 	// infinitive, as decision lists write it: "To approve the minutes of
 	// the meeting held on 25 November 2025 as a correct record."
-	minutesApproved = regexp.MustCompile(`(?i)^(?:to\s+)?(?:approve|agree|confirm|sign)\b[^.]{0,40}\bminutes\b[^.]{0,160}\bas\s+an?\s+(?:correct|true|accurate)\s+record\b`)
+	minutesApproved = regexp.MustCompile(`(?i)^(?:\p{Lu}[\p{L} ]{0,30}:\s*)?(?:to\s+)?(?:approve|agree|confirm|sign)\b[^.]{0,40}\bminutes\b[^.]{0,160}\bas\s+an?\s+(?:correct|true|accurate)\s+record\b`)
 	// motionStart opens the text of a motion: "THAT ...", "BE IT
 	// RESOLVED", "WHEREAS".
 	motionStart = regexp.MustCompile(`(?:^|[:\s])(?:THAT|That|BE\s+IT\s+RESOLVED|WHEREAS|Whereas)\b`)
@@ -146,7 +146,10 @@ func (r *resolver) resolutionEnd(si, after int) int {
 	b := c.blocks[s.Block]
 	end := b.End
 	rest := strings.TrimSpace(s.Text[min(after, len(s.Text)):])
-	open := strings.HasSuffix(strings.TrimSpace(c.doc.Text[s.Start:b.End]), ":") || len(strings.Trim(rest, " :–-")) < 4 ||
+	blockText := strings.TrimSpace(c.doc.Text[s.Start:b.End])
+	// The words run on when the block ends without ending a sentence (a
+	// page break cut it) or announces them ("RESOLVED that Council:").
+	open := strings.HasSuffix(blockText, ":") || !terminalRE.MatchString(blockText) || len(strings.Trim(rest, " :–-")) < 4 ||
 		strings.Count(c.doc.Text[s.Start:b.End], "“") > strings.Count(c.doc.Text[s.Start:b.End], "”")
 	item := corpus.ItemAt(c.doc.Items, s.Start)
 	for k := s.Block + 1; k < len(c.blocks); k++ {
@@ -288,10 +291,21 @@ func (r *resolver) formalLater(off, item int) bool {
 		if corpus.ItemAt(r.c.doc.Items, s.Start) != item {
 			return false
 		}
-		if loc := formalResolved.FindStringIndex(s.Text); loc != nil && !reportedResolution(s.Text, loc[0]) {
-			return true
+		// Whichever comes first in the sentence decides: a resolution
+		// ("RESOLVED: That ...") or a new motion ("WHEREAS ... BE IT
+		// RESOLVED").
+		f := formalResolved.FindStringIndex(s.Text)
+		if f != nil && reportedResolution(s.Text, f[0]) {
+			f = nil
 		}
-		if motionStart.MatchString(s.Text) || moverSeconder.MatchString(s.Text) {
+		m := motionStart.FindStringIndex(s.Text)
+		if m == nil {
+			m = moverSeconder.FindStringIndex(s.Text)
+		}
+		switch {
+		case f != nil && (m == nil || f[0] <= m[0]):
+			return true
+		case m != nil:
 			return false
 		}
 	}
@@ -341,9 +355,12 @@ var (
 var (
 	refusedRE  = regexp.MustCompile(`(?i)\b(?:refuse[ds]?|reject(?:s|ed)?|not\s+(?:be\s+)?(?:approved|agreed|carried|adopted|supported)|declined?|defeated|lost|fell|dismissed)\b`)
 	deferredRE = regexp.MustCompile(`(?i)\b(?:defer(?:s|red)?|postpone[ds]?|to\s+be\s+revisited|revisit(?:ed)?\s+at|withdrawn|held\s+in\s+abeyance|adjourn(?:s|ed)?\s+(?:consideration|the\s+item|this\s+item))\b`)
-	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|accept(?:s|ed)?|pass(?:es|ed)?\s+by-?law|correct\s+record)\b`)
-	notedRE    = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|a|an|its)\s|taken\s+as\s+read|welcome[ds]?)\b`)
-	minutesRE  = regexp.MustCompile(`(?i)\bminutes\b`)
+	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|correct\s+record)\b`)
+	notedRE    = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|a|an|its)\s|taken\s+as\s+read)\b`)
+	// aside is a remark in brackets, which says nothing of the outcome:
+	// "(not included in the 2025 Approved Budget)".
+	aside     = regexp.MustCompile(`\([^()]*\)`)
+	minutesRE = regexp.MustCompile(`(?i)\bminutes\b`)
 	// receivedPaper is a paper received or accepted, which is noting it:
 	// "That we accept the correspondence as presented."
 	receivedPaper = regexp.MustCompile(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
@@ -351,6 +368,7 @@ var (
 
 // outcomeOf reads what a resolution decided from its words.
 func outcomeOf(body string) corpus.Outcome {
+	body = aside.ReplaceAllString(body, "")
 	switch {
 	case refusedRE.MatchString(body) && !approvedRE.MatchString(body[:refusedRE.FindStringIndex(body)[0]]):
 		return corpus.Refused

@@ -39,12 +39,25 @@ func Sentences(text string, blocks []Block) []Sentence {
 			ci++
 		}
 		for ; ci < len(cuts) && cuts[ci] < b.End; ci++ {
+			if !endsSentence(text[start:cuts[ci]]) {
+				continue // a cut at a line break inside a paragraph
+			}
 			out = appendSentence(out, text, start, cuts[ci], bi)
 			start = cuts[ci]
 		}
 		out = appendSentence(out, text, start, b.End, bi)
 	}
 	return mendAbbreviations(text, out)
+}
+
+// endsSentence reports whether s ends as a sentence does: with a full
+// stop, question or exclamation mark, perhaps inside closing quotes or
+// brackets. prose's splitter also cuts at blank lines, which within a
+// block are a paragraph's lines spaced apart, not its end.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r*")
+	s = strings.TrimRight(s, "\"'”’)]")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, ":")
 }
 
 func appendSentence(out []Sentence, text string, start, end, block int) []Sentence {

@@ -114,12 +114,12 @@ type Result struct {
 	Kinds map[string]Counts
 	// Attribute accuracy over matched gold findings.
 	Grade, Area, Asker, AnswerLink, Source, Outcome Ratio
-	Violations                             []Miss // must_not broken
-	Warnings                               []Miss // optional must_not touched
-	Missed, Spurious                       []Miss
-	Wrong                                  []Miss // matched, but an attribute is wrong
-	Documents                              int
-	Unscored                               []string // gold with no document
+	Violations                                      []Miss // must_not broken
+	Warnings                                        []Miss // optional must_not touched
+	Missed, Spurious                                []Miss
+	Wrong                                           []Miss // matched, but an attribute is wrong
+	Documents                                       int
+	Unscored                                        []string // gold with no document
 }
 
 // MacroF1 is the mean F1 over ScoredKinds that occur (in gold or in

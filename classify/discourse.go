@@ -375,4 +375,3 @@ func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
 	}
 	return -1, -1
 }
-

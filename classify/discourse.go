@@ -224,7 +224,7 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 		return false
 	}
 	role := d.roleOf(m)
-	if role == corpus.Member && m.position == "" && m.kind == named {
+	if role == corpus.Member && !executive.MatchString(m.position+" "+m.text) {
 		return false
 	}
 	if q := d.c.doc.Findings[d.lastQ]; sameSpeaker(q.Speaker, m.text) {
@@ -233,10 +233,15 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	return true
 }
 
+// executive marks the offices of members who answer for the council: the
+// Leader and Cabinet Members, not the leaders of opposition groups.
+var executive = regexp.MustCompile(`(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|(?:deputy\s+)?leader(?:\s+of\s+the\s+(?:council|authority))?(?:$|\s*$|[,.]|\s+(?:and|for)\b)|mayor|chair(?:man|woman|person)?)\b`)
+
 // recentQuestion reports whether an open question was asked in this
-// paragraph or the one before.
+// paragraph or one of the two before (a member may comment before the
+// officer answers).
 func (d *dialogue) recentQuestion() bool {
-	return len(d.open) > 0 && d.lastQ >= 0 && d.block-d.lastQBlock <= 1
+	return len(d.open) > 0 && d.lastQ >= 0 && d.block-d.lastQBlock <= 2
 }
 
 // startAnswer takes a sentence that reports an answer.
@@ -250,7 +255,8 @@ func (d *dialogue) startAnswer(s Sentence, from int, ms []mention, a answerMatch
 // answer being read when the same speaker goes on.
 func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMatch, target int) {
 	speaker, role, person := d.answerer(s.Text, from, ms, a)
-	if d.answer >= 0 && sameSpeaker(speaker, d.answerSpeaker) && target == d.c.doc.Findings[d.answer].AnswerTo {
+	if d.answer >= 0 && sameSpeaker(speaker, d.answerSpeaker) {
+		// The same speaker going on in the same paragraph: one answer.
 		d.extendAnswer(s.End)
 		return
 	}

@@ -21,7 +21,7 @@ var (
 	formalResolved = regexp.MustCompile(`\b(?:RESOLVED|Resolved)\b|\bRECOMMENDED\b|^(?:DECISION|Decision|AGREED|Agreed)\s*[:–-]`)
 	// resolvedLower is "it was resolved that" and "the Committee resolved
 	// to", said of this meeting.
-	resolvedLower = regexp.MustCompile(`(?i)\bit\s+was\s+(?:\w+\s+)?resolved\s+(?:that|to)\b|\b(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|meeting|executive)\s+(?:unanimously\s+|duly\s+)?resolved\s+(?:that|to)\b`)
+	resolvedLower = regexp.MustCompile(`(?i)\bit\s+was\s+(?:\w+\s+)?resolved\s+(?:unanimously\s+)?(?:that|to)\b|\b(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|meeting|executive)\s+(?:unanimously\s+|duly\s+)?resolved\s+(?:that|to)\b`)
 	// elsewhere marks a decision dated or placed at another meeting.
 	elsewhere = regexp.MustCompile(`(?i)\b(?:on|at\s+its\s+meeting\s+on|at\s+the\s+meeting\s+(?:held\s+)?on)\s+\d|\b(?:previously|last\s+(?:year|month|week)|earlier\s+this\s+year)\b|\bhad\s+(?:been\s+)?(?:resolved|agreed|approved|noted|decided)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b`)
 	// bodyActed is the meeting's body deciding: "The Committee noted the
@@ -30,7 +30,7 @@ var (
 	// paperFate is what became of a paper: "The report, as circulated,
 	// was noted by Members", "The minutes were approved as a correct
 	// record".
-	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s*,[^,]{1,40},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn)\b`)
+	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,40},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn)\b`)
 	// moverAgreed is a motion proposed, seconded and agreed in one
 	// sentence: "The Notice of Motion was proposed by Councillor Kilcoyne,
 	// seconded by Councillor Pond and agreed."
@@ -223,6 +223,8 @@ func (r *resolver) outcomes() {
 			}
 			if ms := motionStart.FindStringIndex(p.Text); ms != nil {
 				start = p.Offset(c.doc.Text, ms[0])
+			} else if moverSeconder.MatchString(p.Text) {
+				start = p.Start
 			}
 		}
 		if start < 0 {
@@ -313,7 +315,7 @@ func (r *resolver) formalLater(off, item int) bool {
 }
 
 // moverSeconder is a motion put: "X proposed, and Y seconded, that".
-var moverSeconder = regexp.MustCompile(`(?i)(?:proposed|moved).*seconded`)
+var moverSeconder = regexp.MustCompile(`(?i)\b(?:proposed|moved)\b.*\bseconded\b`)
 
 // statements finds decisions stated in a sentence: the body's act, the
 // fate of a paper, a motion agreed, "it was agreed to", and terse lines.
@@ -326,9 +328,9 @@ func (r *resolver) statements() {
 		}
 		switch {
 		case bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t):
-			r.emit(s.Start, s.End, t, "resolution.body")
+			r.emit(s.Start, s.End, bodyActed.FindStringSubmatch(t)[1], "resolution.body")
 		case paperFate.MatchString(t) && !passiveElsewhere.MatchString(t):
-			r.emit(s.Start, s.End, t, "resolution.paper")
+			r.emit(s.Start, s.End, paperFate.FindStringSubmatch(t)[1]+" "+t, "resolution.paper")
 		case moverAgreed.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.moved")
 		case itWasAgreed.MatchString(t) && !elsewhere.MatchString(t):

@@ -32,7 +32,7 @@ var (
 	reportRecIntro = regexp.MustCompile(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?|recommended\s+decisions?|proposals?\s+and\s+recommendations?)\s*:?\s*$|\bit\s+is\s+recommended\s+that\b|\b(?:cabinet|committee|council|board|panel|members|the\s+executive)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|^recommendations?\s*:`)
 	// decisionVerb is how a recommendation is phrased: as the decision
 	// it asks for.
-	decisionVerb = regexp.MustCompile(`(?i)\b(?:approves?|approval|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?\s+on|supports?|recommends?|requests?|asks?|confirms?|accepts?|rejects?|defers?|instructs?|allocates?|agreement)\b`)
+	decisionVerb = regexp.MustCompile(`(?i)\b(?:approves?|approval|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?\s+on|supports?|recommends?|requests?|asks?|confirms?|accepts?|rejects?|defers?|instructs?|allocates?|agreement|delegated\s+authority|be\s+(?:given|granted|authori[sz]ed|asked|requested|instructed|approved|noted|agreed|adopted|endorsed))\b`)
 )
 
 // recommendations finds recommendations in prose.
@@ -125,6 +125,10 @@ func readList(c *docContext, si int, src corpus.Source, rule string, taken map[i
 			break
 		}
 		prevMarker = b.Marker
+		if taken[k] {
+			last = -1 // read already, under another heading
+			continue
+		}
 		taken[k] = true
 		if decisions && !decisionVerb.MatchString(e.Text[:min(len(e.Text), 100)]) {
 			last = -1

@@ -43,6 +43,9 @@ var (
 	// pageNoise is what conversions leave between the pages of a
 	// paragraph: a rule ("---") or a bare page number.
 	pageNoise = regexp.MustCompile(`^\s*(?:-{3,}|\d{1,3})\s*$`)
+	// labelLine opens a line with a label that starts a new block however
+	// the lines run: "Q.", "A:", "Answer:", "Supplementary question:".
+	labelLine = regexp.MustCompile(`^\s*(?:\*\*)?(?:Q|A|Question|Answer|Reply|Response|REPLY|RESPONSE|ANSWER|QUESTION|Supplementary\s+(?:[Qq]uestion|[Aa]nswer|[Rr]eply|[Rr]esponse))\s*\d{0,3}\s*(?:\*\*)?\s*[.:]\s`)
 	// mergedBullet is a list entry run into the previous one by extraction:
 	// "Permanence planning for children.- The quality of ...".
 	mergedBullet = regexp.MustCompile(`[.;]\s*([-•–])\s+\p{Lu}`)
@@ -79,7 +82,7 @@ func Blocks(text string, start, end int) []Block {
 			cur, lastLine = len(out)-1, i
 			continue
 		}
-		if cur >= 0 && breaksBefore(out[cur], lines[lastLine], lines[i], wide) {
+		if cur >= 0 && (breaksBefore(out[cur], lines[lastLine], lines[i], wide) || labelLine.MatchString(l.Text)) {
 			closeBlock()
 		}
 		if cur < 0 {

@@ -119,6 +119,10 @@ func (d *dialogue) read(s Sentence) {
 // were advised that ...").
 func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 	t := s.Text
+	if q.within {
+		d.questionWithin(s, ms, q)
+		return
+	}
 	qEnd, aStart := len(t), -1
 	var a answerMatch
 	if q.response {
@@ -144,7 +148,7 @@ func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 		} else {
 			qEnd, aStart = q.end, q.end
 		}
-	} else if m, ok := findAnswer(t, q.end); ok && (m.reply || m.passive) {
+	} else if m, ok := findAnswer(t, q.end); ok && (m.reply || m.passive || officerSays(t, q.end, m, ms)) {
 		if end, start := clauseBefore(t, q.end, m.verb, ms); start > 0 {
 			qEnd, aStart, a = end, start, m
 		}
@@ -160,6 +164,27 @@ func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 	d.implicit = q.passive || asker == unknownSpeaker
 	if aStart >= 0 && aStart < len(t) {
 		d.startAnswerAt(s, aStart, ms, a, qi)
+	}
+}
+
+// questionWithin takes a reply that names the question it answers: the
+// question is the phrase naming it and its asker ("concerns raised by
+// Councillor Lowe"), the answer the whole sentence.
+func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
+	t := s.Text
+	m, ok := agentOf(t, q.verb, ms)
+	if !ok {
+		return
+	}
+	asker, role := d.speakerName(m, corpus.Member)
+	qs := s.Sub(d.c.doc.Text, q.verb, m.end)
+	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
+		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
+	d.lastQ, d.lastQBlock = qi, s.Block
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
+	d.implicit, d.direct = false, false
+	if a, ok := findAnswer(t, 0); ok {
+		d.startAnswerAt(s, 0, ms, a, qi)
 	}
 }
 
@@ -359,6 +384,18 @@ func (d *dialogue) blockOf(off int) int {
 		}
 	}
 	return -1
+}
+
+// officerSays reports whether the answer verb of a reports an officer
+// speaking in a clause of its own after the question: "..., and officers
+// undertook to circulate the figures".
+func officerSays(t string, qEnd int, a answerMatch, ms []mention) bool {
+	for _, m := range ms {
+		if m.start >= qEnd && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
+			return m.role == corpus.Officer
+		}
+	}
+	return false
 }
 
 // clauseBefore finds where the clause holding the answer at byte v starts,

@@ -220,3 +220,42 @@ He asked if families had been told about it.`)
 		t.Errorf("questions %s, want one by Councillor Evans", dump(doc))
 	}
 }
+
+func TestLabelledQuestionsAndReplies(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+Jane Moss presented the strategy. During discussion the following points were made:
+
+Q. Are we using more out-of-area placements than last year?
+A. Yes, slightly; 38 children were placed more than 20 miles from home.
+
+Councillor Khan asked if care leavers had been consulted. The Assistant Director said they had.
+
+The Portfolio Holder for Children and Families responded to concerns raised by Councillor Lowe, saying that two new homes were planned.
+
+Councillor Morgan asked: "How many young people are currently in custody?" The Head of Youth Justice replied that there were three.
+
+A number of questions were asked about the reoffending rate, and officers undertook to circulate the latest data.`)
+	tests := []struct{ question, asker, answer, answerer string }{
+		{"Are we using more out-of-area placements", "unknown", "38 children were placed", "unknown"},
+		{"Councillor Khan asked if care leavers", "Councillor Khan", "said they had", "the Assistant Director"},
+		{"concerns raised by Councillor Lowe", "Councillor Lowe", "two new homes were planned", "the Portfolio Holder for Children and Families"},
+		{"How many young people are currently in custody", "Councillor Morgan", "there were three", "the Head of Youth Justice"},
+		{"questions were asked about the reoffending rate", "unknown", "officers undertook to circulate", "unknown"},
+	}
+	for _, tt := range tests {
+		qi := indexOf(doc, corpus.Question, tt.question)
+		if qi < 0 {
+			t.Errorf("no question holding %q:%s", tt.question, dump(doc))
+			continue
+		}
+		a, ok := answerOf(doc, qi)
+		if doc.Findings[qi].Speaker != tt.asker || !ok || !contains(a.Text, tt.answer) || a.Speaker != tt.answerer {
+			t.Errorf("question %q by %q answered %v by %q with %q; want %q, %q, %q",
+				tt.question, doc.Findings[qi].Speaker, ok, a.Speaker, a.Text, tt.asker, tt.answerer, tt.answer)
+		}
+	}
+	if n := len(ofKind(doc, corpus.Question)); n != len(tests) {
+		t.Errorf("%d questions, want %d:%s", n, len(tests), dump(doc))
+	}
+}

@@ -22,6 +22,8 @@ var (
 	meetingOf = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+)?(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|virtual|remote|informal|joint)\s+)*meeting\s+of\s+(?:the\s+)?(.{3,90}?)\s+(?:held|which\s+took\s+place|convened|on\s+\p{L}+day|at\s+\d|at\s+the\b)`),
 		regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.{3,90}?)\s+(?:was|will\s+be)\s+held\b`),
+		// "MINUTES OF THE CORPORATE PARENTING BOARD HELD ON ...".
+		regexp.MustCompile(`(?i)^\W*minutes\s+of\s+(?:the\s+)?((?:\S+\s+){0,8}?(?:committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly))\s+(?:held|meeting)\b`),
 	}
 	// heldOn is a date the meeting was held on, after the body is named.
 	heldOn = regexp.MustCompile(`(?i)\b(?:held|took\s+place|convened|meeting)\b[^.]{0,160}?\bon\s+`)

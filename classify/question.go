@@ -28,6 +28,7 @@ const infoNoun = `(?:information|update|updates|report|details|detail|clarificat
 
 var questionRules = []questionRule{
 	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`)},
+	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`)},
 	{name: "question.queried", re: regexp.MustCompile(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`)},
 	{name: "question.sought", re: regexp.MustCompile(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`)},
 	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general)\s+)?(?:questions?|query|queries)\b`)},
@@ -50,6 +51,11 @@ var questionRules = []questionRule{
 // 1 is the question's noun phrase.
 var inResponseTo = regexp.MustCompile(`(?i)\b(?:in\s+response|in\s+reply|in\s+answer|responding|replying|answering)\s+to\s+((?:(?:a|an|the|further|some|several|various|number\s+of|this|that|these|those|his|her|their|its)\s+|(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}|[\p{L}’'-]+(?:’s|'s|s’|s')\s+)*(?:(?:further|supplementary|specific|related|detailed|particular)\s+)*(?:questions?|query|queries|concerns?|comments?\s+and\s+questions?|questions?\s+and\s+comments?)\b)`)
 
+// respondedTo is a reply that names the question it answers and who put
+// it: "The Portfolio Holder responded to concerns raised by Councillor
+// Lowe, saying that ...". Group 1 is the question's noun phrase.
+var respondedTo = regexp.MustCompile(`(?i)\b(?:responded|replied|answered)\s+to\s+((?:(?:a|the|further|some|several)\s+)?(?:questions?|query|queries|concerns?)\s+(?:(?:raised|asked|put|posed|expressed|submitted)\s+)?(?:by|from)\s+)`)
+
 // notQuestion marks what only looks like a question: an earlier question
 // recalled ("had asked"), a request to act ("asked members to promote"),
 // and papers asking a body to decide ("Council is asked to note").
@@ -66,6 +72,10 @@ type questionMatch struct {
 	end      int // where the verb phrase ends
 	passive  bool
 	response bool // an "In response to a question ..." clause, answered in the same sentence
+	// within is a question named inside its answer ("responded to
+	// concerns raised by Councillor Lowe"): the question is [verb, end)
+	// and the answer the whole sentence.
+	within bool
 }
 
 // findQuestion returns the first question a sentence reports, if any.
@@ -83,6 +93,9 @@ func findQuestion(t string) (questionMatch, bool) {
 	}
 	if m := inResponseTo.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[0] < best.verb) && newQuestion(t[m[2]:m[3]]) {
 		best = questionMatch{rule: "question.in-response", verb: m[0], end: m[1], passive: true, response: true}
+	}
+	if m := respondedTo.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[2] < best.verb) && !inQuotes(t, m[0]) {
+		best = questionMatch{rule: "question.responded-to", verb: m[2], end: m[3], passive: true, within: true}
 	}
 	return best, best.verb >= 0
 }

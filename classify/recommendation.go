@@ -96,6 +96,7 @@ func readList(c *docContext, si int, src corpus.Source, rule string, taken map[i
 	n := 0
 	last := -1 // index in doc.Findings of the entry being read
 	prevMarker := ""
+	base := -1 // the depth of the list's own entries
 	for k := si + 1; k < len(c.sents); k++ {
 		e := c.sents[k]
 		b := c.blocks[e.Block]
@@ -116,12 +117,20 @@ func readList(c *docContext, si int, src corpus.Source, rule string, taken map[i
 			taken[k] = true
 			continue
 		}
-		if b.Depth > 0 && last >= 0 {
+		if strings.HasSuffix(e.Text, ":") && (last < 0 || b.Depth <= base) && decisions {
+			// "2.1 That Cabinet:": an entry that opens the list proper.
+			taken[k], base, prevMarker = true, -1, ""
+			continue
+		}
+		if base < 0 {
+			base = b.Depth
+		}
+		if b.Depth > base && last >= 0 {
 			c.extendFinding(last, e.End)
 			taken[k] = true
 			continue
 		}
-		if restarts(prevMarker, b.Marker) || prevMarker != "" && markerStyle(prevMarker) != markerStyle(b.Marker) && b.Depth == 0 {
+		if b.Depth < base || restarts(prevMarker, b.Marker) || prevMarker != "" && markerStyle(prevMarker) != markerStyle(b.Marker) && b.Depth == base {
 			break
 		}
 		prevMarker = b.Marker

@@ -95,3 +95,28 @@ Inspectors found that not all strengths were sustained.`)
 		t.Errorf("strengths:%s", dump(doc))
 	}
 }
+
+func TestRecommendationsUnderNumberedSection(t *testing.T) {
+	doc := readAs(t, corpus.CouncilReport, `CABINET REPORT
+
+Home to School Transport Policy
+
+2. Recommendations
+
+2.1 That Cabinet:
+
+(a) approves the revised Home to School Transport Policy at Appendix A;
+(b) notes the results of the consultation; and
+(c) delegates authority to the Director of Education to make minor amendments.
+
+3. Background
+
+3.1 The policy was last reviewed in 2019.`)
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != 3 || !contains(recs[1].Text, "notes the results") {
+		t.Errorf("want the three lettered entries:%s", dump(doc))
+	}
+	if DetectType(doc.Text) != corpus.CouncilReport {
+		t.Errorf("type %s, want council_report", DetectType(doc.Text))
+	}
+}

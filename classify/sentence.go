@@ -57,7 +57,7 @@ func Sentences(text string, blocks []Block) []Sentence {
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, " \t\n\f\r*")
 	s = strings.TrimRight(s, "\"'”’)]")
-	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…") || strings.HasSuffix(s, ":")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…")
 }
 
 func appendSentence(out []Sentence, text string, start, end, block int) []Sentence {

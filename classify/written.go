@@ -14,7 +14,7 @@ import (
 
 var (
 	writtenHead = regexp.MustCompile(`(?i)^(?:\d{1,3}[.)]?\s*)?(?:(?:written|oral|public|members?['’]?|supplementary)\s+)?question\s*(?:no\.?\s*)?(?:\d{1,3}\s*)?(?:[:.–-]\s*)?(?:(?:submitted|asked|put|tabled|received|raised)\s+)?(?:by|from)\s+(.+?)(?:\s+to\s+(.+?))?\s*[:.]?$`)
-	replyLabel  = regexp.MustCompile(`(?i)^(?:(?:written|supplementary)\s+)?(?:reply|answer|response)\s*(?:[:.–-]|$)`)
+	replyLabel  = regexp.MustCompile(`(?i)^(?:(?:written|supplementary)\s+)?(?:reply|answer|response)\s*(?:[:.–-]|$)|^A\s*\d{0,3}\s*[.:]\s`)
 	// questionLabel opens a question set out as "Question: ..." or "Q1.".
 	questionLabel = regexp.MustCompile(`(?i)^(?:supplementary\s+)?(?:question|q)\s*\d{0,3}\s*[:.–-]\s*\S`)
 )
@@ -29,16 +29,17 @@ func writtenQuestions(c *docContext, people []corpus.Attendee) [][2]int {
 		head := Collapse(c.doc.Text[bs[i].Start:bs[i].End])
 		var asker, answerer string
 		qFrom := i + 1
+		labelled := false // "Q. ... A. ...": the reply is one paragraph
 		switch m := writtenHead.FindStringSubmatch(head); {
 		case m != nil && len(head) <= 250:
 			asker, answerer = strings.TrimSpace(m[1]), strings.TrimSpace(m[2])
 		case questionLabel.MatchString(head):
-			asker, qFrom = unknownSpeaker, i
+			asker, qFrom, labelled = speakerIn(head), i, true
 		default:
 			continue
 		}
 		item := corpus.ItemAt(c.doc.Items, bs[i].Start)
-		qEnd, rStart, rEnd := writtenSpans(c, qFrom, item)
+		qEnd, rStart, rEnd := writtenSpans(c, qFrom, item, labelled)
 		if qEnd <= qFrom {
 			continue
 		}
@@ -47,8 +48,9 @@ func writtenQuestions(c *docContext, people []corpus.Attendee) [][2]int {
 		if rStart >= 0 {
 			role := corpus.Officer
 			if answerer == "" {
-				answerer = unknownSpeaker
-			} else if r := officeRole(answerer); r != corpus.UnknownRole {
+				answerer = speakerIn(Collapse(c.doc.Text[bs[rStart].Start:bs[rStart].End]))
+			}
+			if r := officeRole(answerer); r != corpus.UnknownRole {
 				role = r
 			}
 			c.emitWritten(corpus.Answer, bs[rStart].Start, bs[rEnd-1].End, answerer, role, people, qi, "answer.written")
@@ -64,7 +66,7 @@ func writtenQuestions(c *docContext, people []corpus.Attendee) [][2]int {
 // question's blocks and the blocks of its reply ([rStart, rEnd), rStart -1
 // when there is none). The reply runs to the next question, a heading in
 // capitals, or the end of the item.
-func writtenSpans(c *docContext, q, item int) (qEnd, rStart, rEnd int) {
+func writtenSpans(c *docContext, q, item int, labelled bool) (qEnd, rStart, rEnd int) {
 	bs := c.blocks
 	stop := func(k int) bool {
 		t := Collapse(c.doc.Text[bs[k].Start:bs[k].End])
@@ -78,12 +80,35 @@ func writtenSpans(c *docContext, q, item int) (qEnd, rStart, rEnd int) {
 	qEnd, rStart, rEnd = k, -1, k
 	if k < len(bs) && !stop(k) {
 		rStart = k
-		for k++; k < len(bs) && !stop(k); k++ {
+		for k++; k < len(bs) && !stop(k) && (!labelled || bs[k].Kind == Bullet); k++ {
 		}
 		rEnd = k
 	}
 	return qEnd, rStart, rEnd
 }
+
+// speakerIn returns who a labelled question or reply names as its speaker:
+// "Supplementary question: Councillor Patel asked ...", "Q. Councillor
+// Ahmed – Why ...?", "Response: The Cabinet Member explained ...". It is
+// unknownSpeaker when no one is named.
+func speakerIn(t string) string {
+	t = labelPrefix.ReplaceAllString(t, "")
+	for _, m := range findMentions(t) {
+		if m.kind == named || m.kind == office {
+			if !inObjectPlace(t, m.start) {
+				if strings.HasPrefix(m.text, "The ") {
+					return "the " + m.text[4:]
+				}
+				return m.text
+			}
+		}
+		break
+	}
+	return unknownSpeaker
+}
+
+// labelPrefix is the label a question or reply is set out under.
+var labelPrefix = regexp.MustCompile(`(?i)^(?:supplementary\s+)?(?:question|answer|reply|response|q|a)\s*\d{0,3}\s*[:.–-]\s*`)
 
 // emitWritten emits a written question or reply over [start, end).
 func (c *docContext) emitWritten(kind corpus.Kind, start, end int, speaker string, role corpus.Role, people []corpus.Attendee, to int, rule string) int {

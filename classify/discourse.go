@@ -34,6 +34,8 @@ type dialogue struct {
 	answer        int
 	answerSpeaker string
 	labelled      bool
+	// inList says the answer goes on over the list it announced.
+	inList bool
 	// subject is the last person a sentence was about, for pronouns.
 	subject      mention
 	subjectBlock int
@@ -78,11 +80,11 @@ func (d *dialogue) reset(item int) {
 // The sentences after a question stated in the first person may answer it
 // from the next paragraph.
 func (d *dialogue) newBlock(b int) {
-	if d.labelled && d.c.blocks[b].Kind != Heading {
+	if d.labelled && d.c.blocks[b].Kind != Heading || d.listFollows(b) {
 		d.block = b
 		return
 	}
-	d.answer, d.answerSpeaker, d.labelled = -1, "", false
+	d.answer, d.answerSpeaker, d.labelled, d.inList = -1, "", false, false
 	if d.implicit && !(d.direct && b == d.lastQBlock+1) {
 		d.implicit = false
 	}
@@ -213,6 +215,21 @@ func (d *dialogue) directQuestion(s Sentence, ms []mention) {
 	d.implicit, d.direct = true, true
 }
 
+// listFollows reports whether block b is a list entry that the answer
+// being read announced: "In response, the Director advised:" and the
+// points after it.
+func (d *dialogue) listFollows(b int) bool {
+	if d.answer < 0 || d.c.blocks[b].Kind != Bullet {
+		return false
+	}
+	text := strings.TrimSpace(d.c.doc.Text[d.c.doc.Findings[d.answer].Start:d.c.doc.Findings[d.answer].End])
+	if strings.HasSuffix(text, ":") || d.inList {
+		d.inList = true // and the rest of the list after it
+		return true
+	}
+	return false
+}
+
 // implicitStarted reports whether an unattributed answer to the last
 // question has begun.
 func (d *dialogue) implicitStarted() bool {
@@ -294,7 +311,7 @@ func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMat
 		Speaker: speaker, SpeakerRole: role, Person: person, AnswerTo: target, Rule: rule})
 	d.link(ai, target)
 	d.answer, d.answerSpeaker = ai, speaker
-	d.labelled = a.label
+	d.labelled, d.inList = a.label, false
 	d.implicit = false
 }
 

@@ -259,3 +259,30 @@ A number of questions were asked about the reoffending rate, and officers undert
 		t.Errorf("%d questions, want %d:%s", n, len(tests), dump(doc))
 	}
 }
+
+func TestAnswersThatPointBack(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+Members questioned the level of management oversight in the assessment teams.
+
+In response to Members' questions, the Director advised:
+
+• audits showed improvement in eight of ten teams;
+• supervision frequency had reached 90%.
+
+Members welcomed the progress.
+
+Following a question from Councillor Dunn, it was confirmed that the next visit would focus on care leavers.`)
+	qs := ofKind(doc, corpus.Question)
+	if len(qs) != 2 {
+		t.Fatalf("%d questions, want 2 (the answer points back to the first):%s", len(qs), dump(doc))
+	}
+	a, ok := answerOf(doc, indexOf(doc, corpus.Question, "Members questioned"))
+	if !ok || !contains(a.Text, "supervision frequency had reached 90%") || contains(a.Text, "welcomed") {
+		t.Errorf("the answer should take in the list it announces and stop there: %q", a.Text)
+	}
+	qi := indexOf(doc, corpus.Question, "Following a question from Councillor Dunn")
+	if a, ok := answerOf(doc, qi); qi < 0 || !ok || !contains(a.Text, "next visit would focus") || doc.Findings[qi].Speaker != "Councillor Dunn" {
+		t.Errorf("question and answer in one sentence:%s", dump(doc))
+	}
+}

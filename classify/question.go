@@ -47,9 +47,10 @@ var questionRules = []questionRule{
 }
 
 // inResponseTo opens a clause that reports a question and its answer at
-// once: "In response to a question from Mrs Gunn, the Director ...". Group
+// once: "In response to a question from Mrs Gunn, the Director ...",
+// "Following a question from Councillor Dunn, it was confirmed ...". Group
 // 1 is the question's noun phrase.
-var inResponseTo = regexp.MustCompile(`(?i)\b(?:in\s+response|in\s+reply|in\s+answer|responding|replying|answering)\s+to\s+((?:(?:a|an|the|further|some|several|various|number\s+of|this|that|these|those|his|her|their|its)\s+|(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}|[\p{L}’'-]+(?:’s|'s|s’|s')\s+)*(?:(?:further|supplementary|specific|related|detailed|particular)\s+)*(?:questions?|query|queries|concerns?|comments?\s+and\s+questions?|questions?\s+and\s+comments?)\b)`)
+var inResponseTo = regexp.MustCompile(`(?i)\b(?:(?:in\s+response|in\s+reply|in\s+answer|responding|replying|answering)\s+to|following|after)\s+((?:(?:a|an|the|further|some|several|various|number\s+of|this|that|these|those|his|her|their|its)\s+|(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}|[\p{L}’'-]+(?:’s|'s|s’|s')\s+)*(?:(?:further|supplementary|specific|related|detailed|particular)\s+)*(?:questions?|query|queries|concerns?|comments?\s+and\s+questions?|questions?\s+and\s+comments?)\b)`)
 
 // respondedTo is a reply that names the question it answers and who put
 // it: "The Portfolio Holder responded to concerns raised by Councillor
@@ -123,8 +124,8 @@ func newQuestion(np string) bool {
 	case "the", "this", "that", "these", "those", "his", "her", "their", "its":
 		return false
 	}
-	if strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") {
-		return false
+	if strings.HasSuffix(w, "’s") || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "s’") || strings.HasSuffix(w, "s'") {
+		return false // "his question", "Members' questions": asked already
 	}
 	return !strings.Contains(strings.ToLower(np), "comment") || strings.Contains(strings.ToLower(np), "question")
 }

@@ -18,6 +18,10 @@ type questionRule struct {
 	re   *regexp.Regexp
 	// passive rules say who asked only in a "by" or "from" phrase.
 	passive bool
+	// hints are words one of which the rule's match must hold, in lower
+	// case: a sentence with none of them is not tried against the
+	// pattern, which keeps the many patterns cheap.
+	hints []string
 }
 
 // interrogative is what follows a verb of asking in an indirect question.
@@ -27,23 +31,23 @@ const interrogative = `(?:if|whether|how|why|what|when|where|which|who|whom|abou
 const infoNoun = `(?:information|update|updates|report|details|detail|clarification|briefing|breakdown|figures|data|explanation|confirmation|written\s+response|response|copy|note|analysis|assurances?|reassurance|list|summary|timeline|timescale)`
 
 var questionRules = []questionRule{
-	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`)},
-	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`)},
-	{name: "question.queried", re: regexp.MustCompile(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`)},
-	{name: "question.sought", re: regexp.MustCompile(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`)},
-	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general)\s+)?(?:questions?|query|queries)\b`)},
-	{name: "question.concern", re: regexp.MustCompile(`(?i)\braised\s+(?:(?:a|some|his|her|their|particular|further|serious|several|the)\s+)?concerns?\b`)},
-	{name: "question.wished-to-know", re: regexp.MustCompile(`(?i)\b(?:wished|wanted|wanting|wishing|was\s+keen|were\s+keen|sought)\s+to\s+(?:know|understand|clarify|ascertain|establish|find\s+out|learn)\b`)},
-	{name: "question.would-like", re: regexp.MustCompile(`(?i)\bwould\s+(?:like|welcome|appreciate|value)\s+(?:to\s+(?:see|receive|have)\s+)?(?:some\s+|more\s+|further\s+|additional\s+|an?\s+|the\s+)?` + infoNoun + `\b`)},
-	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked\s+for)\s+(?:that\s+)?(?:an?\s+|the\s+|some\s+|more\s+|further\s+|additional\s+|regular\s+|written\s+)?(?:(?:update|progress|further|written|detailed|full)\s+)?` + infoNoun + `\b`)},
-	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked)\s+that\b[^.;]{0,160}?\bbe\s+(?:provided|circulated|shared|sent|supplied|brought|presented|reported|kept\s+(?:informed|advised|updated)|made\s+available|given|included|updated|investigated|looked\s+into)\b`)},
-	{name: "question.request", re: regexp.MustCompile(`(?i)\basked\s+(?:officers|the\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s+to\s+(?:provide|circulate|share|clarify|explain|confirm|report|look\s+into|investigate|update|send|supply|outline|set\s+out|give|comment|respond)\b`)},
+	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`), hints: []string{"asked", "enquired", "inquired", "queried"}},
+	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`), hints: []string{"asked", "enquired", "inquired", "queried"}},
+	{name: "question.queried", re: regexp.MustCompile(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`), hints: []string{"queried", "questioned", "challenged"}},
+	{name: "question.sought", re: regexp.MustCompile(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`), hints: []string{"sought"}},
+	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general)\s+)?(?:questions?|query|queries)\b`), hints: []string{"raised", "put", "posed"}},
+	{name: "question.concern", re: regexp.MustCompile(`(?i)\braised\s+(?:(?:a|some|his|her|their|particular|further|serious|several|the)\s+)?concerns?\b`), hints: []string{"concern"}},
+	{name: "question.wished-to-know", re: regexp.MustCompile(`(?i)\b(?:wished|wanted|wanting|wishing|was\s+keen|were\s+keen|sought)\s+to\s+(?:know|understand|clarify|ascertain|establish|find\s+out|learn)\b`), hints: []string{" to "}},
+	{name: "question.would-like", re: regexp.MustCompile(`(?i)\bwould\s+(?:like|welcome|appreciate|value)\s+(?:to\s+(?:see|receive|have)\s+)?(?:some\s+|more\s+|further\s+|additional\s+|an?\s+|the\s+)?` + infoNoun + `\b`), hints: []string{"would"}},
+	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked\s+for)\s+(?:that\s+)?(?:an?\s+|the\s+|some\s+|more\s+|further\s+|additional\s+|regular\s+|written\s+)?(?:(?:update|progress|further|written|detailed|full)\s+)?` + infoNoun + `\b`), hints: []string{"requested", "asked"}},
+	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked)\s+that\b[^.;]{0,160}?\bbe\s+(?:provided|circulated|shared|sent|supplied|brought|presented|reported|kept\s+(?:informed|advised|updated)|made\s+available|given|included|updated|investigated|looked\s+into)\b`), hints: []string{"requested", "asked"}},
+	{name: "question.request", re: regexp.MustCompile(`(?i)\basked\s+(?:officers|the\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s+to\s+(?:provide|circulate|share|clarify|explain|confirm|report|look\s+into|investigate|update|send|supply|outline|set\s+out|give|comment|respond)\b`), hints: []string{"requested", "asked"}},
 
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:a|one|another|the|further|some|several|two|three|a\s+number\s+of)\s+(?:further\s+|supplementary\s+|specific\s+|related\s+)?(?:questions?|query|queries)\s+(?:was|were)\s+(?:also\s+)?(?:raised|asked|put|posed)\b`)},
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:questions|queries)\s+(?:were|was)\s+(?:also\s+)?(?:raised|asked|put|posed)\s+(?:by\s+[^,.]{2,60}?\s+)?(?:about|on|regarding|around|concerning|in\s+relation\s+to|as\s+to|whether|if|how|why|what|relating|over)\b`)},
-	{name: "question.concern", passive: true, re: regexp.MustCompile(`(?i)\bconcerns?\s+(?:was|were)\s+(?:also\s+)?raised\b`)},
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:clarification|assurances?|reassurance|confirmation|further\s+information|an\s+update|information|an\s+explanation)\s+(?:was|were)\s+(?:also\s+)?(?:sought|requested)\b`)},
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\bit\s+was\s+(?:asked|queried|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`)},
+	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:a|one|another|the|further|some|several|two|three|a\s+number\s+of)\s+(?:further\s+|supplementary\s+|specific\s+|related\s+)?(?:questions?|query|queries)\s+(?:was|were)\s+(?:also\s+)?(?:raised|asked|put|posed)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:questions|queries)\s+(?:were|was)\s+(?:also\s+)?(?:raised|asked|put|posed)\s+(?:by\s+[^,.]{2,60}?\s+)?(?:about|on|regarding|around|concerning|in\s+relation\s+to|as\s+to|whether|if|how|why|what|relating|over)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.concern", passive: true, re: regexp.MustCompile(`(?i)\bconcerns?\s+(?:was|were)\s+(?:also\s+)?raised\b`), hints: []string{"concern"}},
+	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:clarification|assurances?|reassurance|confirmation|further\s+information|an\s+update|information|an\s+explanation)\s+(?:was|were)\s+(?:also\s+)?(?:sought|requested)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\bit\s+was\s+(?:asked|queried|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
 }
 
 // inResponseTo opens a clause that reports a question and its answer at
@@ -82,7 +86,11 @@ type questionMatch struct {
 // findQuestion returns the first question a sentence reports, if any.
 func findQuestion(t string) (questionMatch, bool) {
 	best := questionMatch{verb: -1}
+	lower := strings.ToLower(t)
 	for _, r := range questionRules {
+		if !hinted(lower, r.hints) {
+			continue
+		}
 		loc := r.re.FindStringIndex(t)
 		if loc == nil || (best.verb >= 0 && loc[0] >= best.verb) {
 			continue
@@ -92,6 +100,9 @@ func findQuestion(t string) (questionMatch, bool) {
 		}
 		best = questionMatch{rule: r.name, verb: loc[0], end: loc[1], passive: r.passive}
 	}
+	if !hinted(lower, []string{"respon", "repl", "answer", "follow", "after"}) {
+		return best, best.verb >= 0
+	}
 	if m := inResponseTo.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[0] < best.verb) && newQuestion(t[m[2]:m[3]]) {
 		best = questionMatch{rule: "question.in-response", verb: m[0], end: m[1], passive: true, response: true}
 	}
@@ -99,6 +110,19 @@ func findQuestion(t string) (questionMatch, bool) {
 		best = questionMatch{rule: "question.responded-to", verb: m[2], end: m[3], passive: true, within: true}
 	}
 	return best, best.verb >= 0
+}
+
+// hinted reports whether lower holds one of the hints, or there are none.
+func hinted(lower string, hints []string) bool {
+	if len(hints) == 0 {
+		return true
+	}
+	for _, h := range hints {
+		if strings.Contains(lower, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // excludedQuestion reports whether the verb at [v, e) does not report a

@@ -47,7 +47,6 @@ var (
 	// groupRE names speakers without naming anyone.
 	groupRE   = regexp.MustCompile(`(?i)\b(?:(?:a|one|another|several|some|many|other|the|individual|two|three)\s+)?(?:(?:committee|panel|board|cabinet|elected)\s+)?(?:members?|councillors|officers?|officials?|commissioners)\b`)
 	pronounRE = regexp.MustCompile(`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`)
-	nameWord  = regexp.MustCompile(`^\p{Lu}[\p{L}'’.-]*$`)
 )
 
 // titleWords start a titled name; an office phrase stops before them.

@@ -93,18 +93,14 @@ func writtenSpans(c *docContext, q, item int, labelled bool) (qEnd, rStart, rEnd
 // unknownSpeaker when no one is named.
 func speakerIn(t string) string {
 	t = labelPrefix.ReplaceAllString(t, "")
-	for _, m := range findMentions(t) {
-		if m.kind == named || m.kind == office {
-			if !inObjectPlace(t, m.start) {
-				if strings.HasPrefix(m.text, "The ") {
-					return "the " + m.text[4:]
-				}
-				return m.text
-			}
-		}
-		break
+	ms := findMentions(t)
+	if len(ms) == 0 || ms[0].kind != named && ms[0].kind != office || inObjectPlace(t, ms[0].start) {
+		return unknownSpeaker
 	}
-	return unknownSpeaker
+	if strings.HasPrefix(ms[0].text, "The ") {
+		return "the " + ms[0].text[4:]
+	}
+	return ms[0].text
 }
 
 // labelPrefix is the label a question or reply is set out under.

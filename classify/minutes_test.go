@@ -15,24 +15,37 @@ import (
 // readFile extracts and classifies a file as ingest would.
 func readFile(t *testing.T, path string) *corpus.Document {
 	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	format, _ := extract.FormatOf(path)
 	if format == corpus.PDF {
 		if _, err := exec.LookPath("pdftotext"); err != nil {
 			t.Skip("pdftotext not found: the counts are for Poppler's text (apt-get install poppler-utils)")
 		}
 	}
+	doc, ok := readCorpusFile(t, path)
+	if !ok {
+		t.Fatalf("extract %s: no text", path)
+	}
+	return doc
+}
+
+// readCorpusFile extracts and classifies a file; false when the file has
+// no text to classify.
+func readCorpusFile(t *testing.T, path string) (*corpus.Document, bool) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	format, _ := extract.FormatOf(path)
 	tx, err := extract.Extract(context.Background(), path, format, data, extract.Options{})
 	if err != nil {
-		t.Fatalf("extract %s: %v", path, err)
+		t.Logf("extract %s: %v", path, err)
+		return nil, false
 	}
 	doc := &corpus.Document{Path: path, Text: tx.Body, Pages: tx.Pages, Title: tx.Title, Format: format}
 	doc.Items = extract.Items(doc.Text, doc.Pages)
 	Classify(doc)
-	return doc
+	return doc, true
 }
 
 // pair is a question and the answer that should be linked to it, each

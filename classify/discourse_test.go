@@ -286,3 +286,36 @@ Following a question from Councillor Dunn, it was confirmed that the next visit 
 		t.Errorf("question and answer in one sentence:%s", dump(doc))
 	}
 }
+
+func TestMoreWaysOfAsking(t *testing.T) {
+	for _, s := range []string{
+		"Councillor Shaw asked a question regarding the cost of the new case management system.",
+		"Councillor Shaw asked for clarification on the cost of the new case management system.",
+		"Councillor Shaw enquired as to the cost of the new case management system.",
+		"Councillor Shaw sought an explanation of the cost of the new case management system.",
+		"Members were keen to know the cost of the new case management system.",
+		"Councillor Shaw questioned whether the new case management system was value for money.",
+	} {
+		doc := readMinutes(t, "Minutes:\n\n"+s+"\n")
+		qs := ofKind(doc, corpus.Question)
+		if len(qs) != 1 {
+			t.Errorf("%q: %d questions, want 1", s, len(qs))
+			continue
+		}
+		if want := "Councillor Shaw"; contains(s, want) && qs[0].Speaker != want {
+			t.Errorf("%q: asker %q, want %q", s, qs[0].Speaker, want)
+		}
+	}
+	for _, s := range []string{
+		"Councillor Shaw raised the issue of parking at the school.",
+		"Councillor Shaw expressed concern about the cost of the new system.",
+		"Councillor Shaw thanked the officers and welcomed the report.",
+		"The Chair asked members to support the recommendations.",
+		"Cabinet is asked to approve the revised policy.",
+	} {
+		doc := readMinutes(t, "Minutes:\n\n"+s+"\n")
+		if qs := ofKind(doc, corpus.Question); len(qs) != 0 {
+			t.Errorf("%q read as a question", s)
+		}
+	}
+}

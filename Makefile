@@ -9,7 +9,7 @@ BIN      := bin/scrutiny
 DB       ?= scrutiny.db
 PKGS     := ./...
 
-.PHONY: all build run test test-short lint vet fmt-check staticcheck bench fuzz deps clean help
+.PHONY: all build run test test-short lint vet fmt-check staticcheck bench fuzz deps clean help eval
 
 all: build
 
@@ -19,6 +19,7 @@ help:
 	@echo "make build  build $(BIN)"
 	@echo "make lint   gofmt, go vet and staticcheck"
 	@echo "make bench  benchmarks; writes bench/results.md"
+	@echo "make eval   score the seed documents against their gold (GOLD=dir DOCS=dir to score others)"
 	@echo "make fuzz   run every fuzz target for FUZZTIME (default 20s) each"
 
 # deps installs what a fresh Debian machine lacks: Poppler's pdftotext, the
@@ -67,6 +68,17 @@ lint: fmt-check vet staticcheck
 
 bench: build
 	$(GO) run $(GOFLAGS_) ./bench
+
+# eval ingests DOCS into a scratch database and scores it against GOLD,
+# with the bar CI holds the seeds to. EVALFLAGS=-v lists every miss.
+GOLD     ?= testdata/gold
+DOCS     ?= testdata/seeds
+EVALDB   := $(or $(TMPDIR),/tmp)/scrutiny-eval.db
+EVALBAR  ?= --min-f1 0.95 --min-asker 0.95 --min-link 0.9 --per-format
+eval: build
+	@rm -f $(EVALDB) $(EVALDB)-wal $(EVALDB)-shm $(EVALDB).lock
+	./$(BIN) ingest -q --db $(EVALDB) $(DOCS)
+	./$(BIN) eval --db $(EVALDB) --gold $(GOLD) $(EVALBAR) $(EVALFLAGS)
 
 FUZZTIME ?= 20s
 fuzz:

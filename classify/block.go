@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ const (
 )
 
 // Block is a run of lines that layout sets apart: a paragraph, a list entry
-// or a heading. Blocks never span a blank line; sentences never span
+// or a heading. Blocks never span a paragraph break; sentences never span
 // blocks. This is the "layout first" half of sentence splitting: prose's
 // splitter ignores layout and would run "1. Apologies\n2. Declarations"
 // into one sentence.
@@ -28,47 +29,141 @@ type Block struct {
 	Kind       BlockKind
 	Start, End int    // byte range in the document text
 	Marker     string // the bullet or number that opens a Bullet block
+	// Indent is the column the block's first line starts at.
+	Indent int
+	// Depth is a list entry's nesting: 0 for an entry of the outer list,
+	// 1 or more for an entry under another ("Services to care leavers,
+	// including:" followed by its sub-entries).
+	Depth int
 }
 
 var (
-	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
+	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{E000}-\x{F8FF}]|o|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
 	terminalRE = regexp.MustCompile(`[.!?:;)”"’']\s*$`)
+	// pageNoise is what conversions leave between the pages of a
+	// paragraph: a rule ("---") or a bare page number.
+	pageNoise = regexp.MustCompile(`^\s*(?:-{3,}|\d{1,3})\s*$`)
+	// labelLine opens a line with a label that starts a new block however
+	// the lines run: "Q.", "A:", "Answer:", "Supplementary question:".
+	labelLine = regexp.MustCompile(`^\s*(?:\*\*)?(?:Q|A|Question|Answer|Reply|Response|REPLY|RESPONSE|ANSWER|QUESTION|Supplementary\s+(?:[Qq]uestion|[Aa]nswer|[Rr]eply|[Rr]esponse))\s*\d{0,3}\s*(?:\*\*)?\s*[.:]\s`)
+	// mergedBullet is a list entry run into the previous one by extraction:
+	// "Permanence planning for children.- The quality of ...".
+	mergedBullet = regexp.MustCompile(`[.;]\s*([-•–])\s+\p{Lu}`)
 )
 
 // Blocks splits text[start:end] into blocks by layout: blank lines, list
-// markers, and short lines standing alone as headings.
+// markers, and short lines standing alone as headings. A blank line does
+// not end a paragraph whose last line runs to the margin without closing
+// punctuation: some conversions (PDF to Markdown among them) put a blank
+// line after every line of a paragraph.
 func Blocks(text string, start, end int) []Block {
 	lines := extract.Lines(text[start:end])
+	wide := lineWidth(lines)
 	var out []Block
-	cur := -1 // index into out of the open block
+	cur := -1      // index into out of the open block
+	lastLine := -1 // the last line taken into a block
 	closeBlock := func() { cur = -1 }
-	for i, l := range lines {
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
 		ls, le := start+l.Start, start+l.End
-		if l.Blank() {
+		if l.Blank() || cur >= 0 && pageNoise.MatchString(l.Text) {
+			if cur >= 0 && out[cur].Kind != Heading {
+				if next, ok := continuation(lines, i, wide); ok {
+					i = next - 1 // the loop's i++ lands on the continuing line
+					continue
+				}
+			}
 			closeBlock()
 			continue
 		}
-		trimmed := strings.TrimSpace(l.Text)
+		trimmed := plainLine(l.Text)
 		if m := bulletRE.FindStringSubmatch(l.Text); m != nil && isListMarker(m[1], trimmed) {
-			out = append(out, Block{Kind: Bullet, Start: ls + strings.Index(l.Text, m[1]), End: le, Marker: m[1]})
-			cur = len(out) - 1
+			out = append(out, Block{Kind: Bullet, Start: ls + strings.Index(l.Text, m[1]), End: le, Marker: m[1], Indent: l.Indent()})
+			cur, lastLine = len(out)-1, i
 			continue
 		}
-		if cur >= 0 && breaksBefore(text, out[cur], lines, i, start) {
+		if cur >= 0 && (breaksBefore(out[cur], lines[lastLine], lines[i], wide) || labelLine.MatchString(l.Text)) {
 			closeBlock()
 		}
 		if cur < 0 {
-			out = append(out, Block{Kind: Paragraph, Start: ls + l.Indent(), End: le})
+			out = append(out, Block{Kind: Paragraph, Start: ls + l.Indent(), End: le, Indent: l.Indent()})
 			cur = len(out) - 1
-			if isHeadingLine(trimmed, lines, i) {
+			if isHeadingLine(trimmed, lines, i, wide) {
 				out[cur].Kind = Heading
 				closeBlock()
 			}
+			lastLine = i
 			continue
 		}
 		out[cur].End = le
+		lastLine = i
 	}
+	out = splitMergedBullets(text, out)
+	nestBullets(text, out)
 	return out
+}
+
+// lineWidth is the width of a full line of the text: the 90th percentile
+// of the lengths of its non-blank lines.
+func lineWidth(lines []extract.Line) int {
+	var ns []int
+	for _, l := range lines {
+		if !l.Blank() {
+			ns = append(ns, len(strings.TrimSpace(l.Text)))
+		}
+	}
+	if len(ns) == 0 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*9/10]
+}
+
+// continuation reports whether the paragraph open before blank line i goes
+// on after it, and at which line: the line before the blank runs to the
+// margin without closing punctuation, and what follows (past any page rule
+// or page number) is neither a list entry nor a heading.
+func continuation(lines []extract.Line, i, wide int) (int, bool) {
+	if i == 0 {
+		return 0, false
+	}
+	prev := strings.TrimSpace(lines[i-1].Text)
+	if wide < 40 || len(prev) < wide*7/10 || terminalRE.MatchString(plainLine(prev)) {
+		return 0, false
+	}
+	j := i
+	for j < len(lines) && (lines[j].Blank() || pageNoise.MatchString(lines[j].Text)) && j-i < 6 {
+		j++
+	}
+	if j >= len(lines) {
+		return 0, false
+	}
+	next := lines[j].Text
+	if m := bulletRE.FindStringSubmatch(next); m != nil && isListMarker(m[1], plainLine(next)) {
+		return 0, false
+	}
+	// Text set in bold or italics goes on in the same emphasis: "***the
+	// question***" does not run into "**REPLY:**".
+	if emphasisLevel(prev) != emphasisLevel(next) {
+		return 0, false
+	}
+	if strings.HasPrefix(strings.TrimSpace(next), "#") {
+		return 0, false
+	}
+	return j, true
+}
+
+// emphasisLevel is the number of Markdown emphasis markers a line opens
+// with.
+func emphasisLevel(s string) int {
+	s = strings.TrimSpace(s)
+	return len(s) - len(strings.TrimLeft(s, "*_"))
+}
+
+// plainLine is a line without its surrounding space and Markdown emphasis
+// markers, for judging how it reads.
+func plainLine(s string) string {
+	return strings.TrimSpace(strings.Trim(strings.TrimSpace(s), "*_"))
 }
 
 // isListMarker rejects markers that are really the start of prose: a
@@ -77,7 +172,12 @@ func Blocks(text string, start, end int) []Block {
 func isListMarker(marker, line string) bool {
 	rest := strings.TrimSpace(strings.TrimPrefix(line, marker))
 	if rest == "" {
-		return marker != "-" && marker != "*"
+		return marker != "-" && marker != "*" && marker != "o"
+	}
+	if marker == "o" {
+		// Word's hollow bullet comes out of PDFs as a letter o.
+		r, _ := utf8.DecodeRuneInString(rest)
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '£' || r == '€'
 	}
 	return true
 }
@@ -85,19 +185,23 @@ func isListMarker(marker, line string) bool {
 // breaksBefore reports whether line i starts a new block although no blank
 // line precedes it: after a heading, after a line that ends a sentence and
 // is much shorter than its neighbours (the last line of a paragraph in
-// layout text), or where indentation steps back.
-func breaksBefore(text string, b Block, lines []extract.Line, i, base int) bool {
-	prev := lines[i-1]
+// layout text), after a line that stops well short of the margin where a
+// capital starts the next, or where indentation steps back.
+func breaksBefore(b Block, prev, cur extract.Line, wide int) bool {
 	pt := strings.TrimSpace(prev.Text)
 	if b.Kind == Heading {
 		return true
+	}
+	if wide >= 50 && len(pt) < wide*6/10 && !strings.HasSuffix(pt, ",") && !endsInFunctionWord(pt) {
+		if r, _ := utf8.DecodeRuneInString(plainLine(cur.Text)); unicode.IsUpper(r) {
+			return true
+		}
 	}
 	if !terminalRE.MatchString(pt) {
 		return false
 	}
 	// A paragraph that ends at a page break may continue on the next
 	// page; a form feed alone is no boundary.
-	cur := lines[i]
 	if cur.Indent() < prev.Indent()-2 && b.Kind != Bullet {
 		return true
 	}
@@ -107,11 +211,26 @@ func breaksBefore(text string, b Block, lines []extract.Line, i, base int) bool 
 	return len(pt) < 40 && len(strings.TrimSpace(cur.Text)) > 60 && strings.HasSuffix(pt, ".")
 }
 
+// endsInFunctionWord reports whether a line ends in a word that cannot end
+// a sentence or a title: the line runs on.
+func endsInFunctionWord(s string) bool {
+	w := strings.ToLower(s[strings.LastIndexByte(s, ' ')+1:])
+	switch w {
+	case "and", "or", "the", "of", "to", "a", "an", "for", "with", "in", "on", "by", "from", "that", "which", "as", "at", "&", "–", "-":
+		return true
+	}
+	return false
+}
+
 // isHeadingLine reports whether a line stands alone as a heading: short,
 // without closing punctuation, and followed by a blank line or by a line
 // that starts a sentence.
-func isHeadingLine(t string, lines []extract.Line, i int) bool {
+func isHeadingLine(t string, lines []extract.Line, i, wide int) bool {
 	if len(t) > 100 || terminalRE.MatchString(t) || strings.HasSuffix(t, ",") {
+		return false
+	}
+	// A line that runs to the margin is wrapped prose, whatever follows.
+	if wide >= 40 && len(t) >= wide*7/10 && len(t) > 60 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(t)
@@ -121,7 +240,7 @@ func isHeadingLine(t string, lines []extract.Line, i int) bool {
 	if i+1 >= len(lines) || lines[i+1].Blank() {
 		return true
 	}
-	next := strings.TrimSpace(lines[i+1].Text)
+	next := plainLine(lines[i+1].Text)
 	nr, _ := utf8.DecodeRuneInString(next)
 	// Wrapped prose continues in lower case; a heading is followed by a
 	// new sentence or a list. Long lines that stop short of the margin
@@ -130,4 +249,60 @@ func isHeadingLine(t string, lines []extract.Line, i int) bool {
 		return false
 	}
 	return len(t) < 70 && len(strings.Fields(t)) <= 12
+}
+
+// splitMergedBullets cuts list entries that extraction ran together on one
+// line back into separate entries.
+func splitMergedBullets(text string, bs []Block) []Block {
+	var out []Block
+	for _, b := range bs {
+		if b.Kind != Bullet || utf8.RuneCountInString(b.Marker) != 1 {
+			out = append(out, b)
+			continue
+		}
+		from := b.Start
+		for _, loc := range mergedBullet.FindAllStringSubmatchIndex(text[b.Start:b.End], -1) {
+			if text[b.Start+loc[2]:b.Start+loc[3]] != b.Marker {
+				continue
+			}
+			part := b
+			part.Start, part.End = from, b.Start+loc[0]+1
+			out = append(out, part)
+			from = b.Start + loc[2]
+		}
+		b.Start = from
+		out = append(out, b)
+	}
+	return out
+}
+
+// nestBullets sets the depth of list entries. An entry indented further
+// than the one before sits under it; so does one that starts in lower case
+// after an entry ending in a colon ("Services to care leavers,
+// including:"), where the layout that showed the nesting was lost, and the
+// lower-case entries that follow it, until an entry starts in capitals.
+func nestBullets(text string, bs []Block) {
+	byCase := false // the current depth comes from the lower-case rule
+	for i := 1; i < len(bs); i++ {
+		b, prev := &bs[i], bs[i-1]
+		if b.Kind != Bullet || prev.Kind != Bullet {
+			byCase = false
+			continue
+		}
+		body := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(text[b.Start:b.End]), b.Marker))
+		r, _ := utf8.DecodeRuneInString(body)
+		prevText := strings.TrimSpace(text[prev.Start:prev.End])
+		switch {
+		case b.Indent > prev.Indent:
+			b.Depth, byCase = prev.Depth+1, false
+		case b.Indent < prev.Indent:
+			b.Depth, byCase = max(0, prev.Depth-1), false
+		case strings.HasSuffix(prevText, ":") && unicode.IsLower(r):
+			b.Depth, byCase = prev.Depth+1, true
+		case byCase && !unicode.IsLower(r):
+			b.Depth, byCase = max(0, prev.Depth-1), false
+		default:
+			b.Depth = prev.Depth
+		}
+	}
 }

@@ -18,7 +18,7 @@ import (
 // Version identifies the rules. It changes whenever a change here may
 // change findings, so that stored findings can be recomputed
 // (scrutiny reclassify) when it moves on.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // Classify fills in what the document is (doc.Type), its authority and
 // facts, and its findings, from doc.Text, doc.Pages and doc.Items.
@@ -70,6 +70,16 @@ func (c *docContext) emit(f corpus.Finding) int {
 	}
 	c.doc.Findings = append(c.doc.Findings, f)
 	return len(c.doc.Findings) - 1
+}
+
+// extendFinding moves the end of finding i to end, taking in the text up to
+// there.
+func (c *docContext) extendFinding(i, end int) {
+	f := &c.doc.Findings[i]
+	if end > f.End {
+		f.End = end
+		f.Text = Collapse(c.doc.Text[f.Start:f.End])
+	}
 }
 
 // finish puts findings in document order, keeping answers pointed at their

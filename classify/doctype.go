@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"strings"
 
 	"scrutiny/corpus"
 )
@@ -11,18 +12,21 @@ import (
 var (
 	ofstedTitle = regexp.MustCompile(`(?is)inspection\s+of\s+(?:\S.{1,80}?\s+)?local\s+authority\s+children['’]s\s+services|inspection\s+of\s+children['’]s\s+social\s+care\s+services|inspection\s+of\s+\S.{1,60}?\s+(?:children\s+and\s+families\s+trust|children['’]s\s+trust)|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|(?:focused|monitoring)\s+visit\s+(?:to|of)\s+\S.{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency|(?m:^\s*judgements?\s+grades?\s*$)`)
 	ofstedSign  = regexp.MustCompile(`(?i)inspection\s+dates?:|lead\s+inspector|(?:his|her)\s+majesty['’]s\s+inspectors?|\bHMI\b|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|report\s+published:`)
-	minutesSign = regexp.MustCompile(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*present\s*:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$`)
-	reportSign  = regexp.MustCompile(`(?im)^\s*recommendations?\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|^\s*\d*\.?\s*legal\s+implications`)
+	minutesSign = regexp.MustCompile(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*(?:members\s+|officers\s+|officials\s+|also\s+)?(?:present|in\s+attendance)\b[^:\n]{0,25}:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$|\b(?:proposed|seconded)\s+by\b|\bmotion\s+carried\b`)
+	reportSign  = regexp.MustCompile(`(?im)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?|purpose\s+of\s+(?:the\s+)?report|executive\s+summary)\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|\b(?:cabinet|committee|council)\s+report\b|\breport\s+to\s+(?:the\s+)?(?:cabinet|committee|council|panel|board)\b|^\s*\d*\.?\s*legal\s+implications`)
 )
 
 // DetectType says what a document is from its text.
 func DetectType(text string) corpus.DocType {
+	if strings.IndexByte(text, '*') >= 0 {
+		text = strings.ReplaceAll(text, "*", "") // Markdown emphasis
+	}
 	head := text[:min(len(text), 3000)]
 	if ofstedTitle.MatchString(head) && ofstedSign.MatchString(head) {
 		return corpus.OfstedReport
 	}
-	m := len(minutesSign.FindAllStringIndex(text[:min(len(text), 60000)], 8))
-	r := len(reportSign.FindAllStringIndex(text[:min(len(text), 60000)], 8))
+	m := len(minutesSign.FindAllStringIndex(text[:min(len(text), 60000)], 12))
+	r := len(reportSign.FindAllStringIndex(text[:min(len(text), 60000)], 12))
 	switch {
 	case m >= 2 && m >= r:
 		return corpus.Minutes

@@ -21,9 +21,9 @@ var (
 	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(` + monthNames + `)\.?)?(?:,?\s+((?:19|20)\d\d))?\s*(?:to|until|–|—|-|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\.?,?\s+((?:19|20)\d\d)\b`)
 )
 
-// isoDate returns the ISO 8601 form of a day, month name and year, or ""
+// reportISODate returns the ISO 8601 form of a day, month name and year, or ""
 // when they make no date.
-func isoDate(day, month, year string) string {
+func reportISODate(day, month, year string) string {
 	d, err1 := strconv.Atoi(day)
 	y, err2 := strconv.Atoi(year)
 	m := monthNumber(month)
@@ -58,20 +58,20 @@ func parseDateRange(s string) (string, string) {
 		if year == "" {
 			year = m[6]
 		}
-		start, end := isoDate(m[1], month, year), isoDate(m[4], m[5], m[6])
+		start, end := reportISODate(m[1], month, year), reportISODate(m[4], m[5], m[6])
 		if start != "" && end != "" && start <= end {
 			return start, end
 		}
 		if start != "" && end != "" && m[3] == "" {
 			// "28 December to 8 January 2021": the span crosses a year.
 			y, _ := strconv.Atoi(m[6])
-			if s2 := isoDate(m[1], month, strconv.Itoa(y-1)); s2 != "" {
+			if s2 := reportISODate(m[1], month, strconv.Itoa(y-1)); s2 != "" {
 				return s2, end
 			}
 		}
 	}
 	if m := dateRE.FindStringSubmatch(s); m != nil {
-		d := isoDate(m[1], m[2], m[3])
+		d := reportISODate(m[1], m[2], m[3])
 		return d, d
 	}
 	return "", ""

@@ -31,27 +31,27 @@ type listItem struct {
 	marker     string
 }
 
-// listEntry is an entry being read.
-type listEntry struct {
+// reportEntry is an entry being read.
+type reportEntry struct {
 	item  listItem
 	col   int // the marker's column
 	parts []string
 }
 
-func (e *listEntry) addLine(l layoutLine, from int) {
+func (e *reportEntry) addLine(l layoutLine, from int) {
 	if from < l.end {
 		e.parts = append(e.parts, l.text[from-l.start:])
 		e.item.end = l.start + len(strings.TrimRight(l.text, " \t"))
 	}
 }
 
-func (e *listEntry) done() listItem {
+func (e *reportEntry) done() listItem {
 	it := e.item
 	it.text = Collapse(strings.Join(e.parts, "\n"))
 	return it
 }
 
-func (e *listEntry) ended() bool {
+func (e *reportEntry) ended() bool {
 	return len(e.parts) > 0 && terminalPunct.MatchString(e.parts[len(e.parts)-1])
 }
 
@@ -73,13 +73,13 @@ func markerNumber(m string) int {
 	return n
 }
 
-// readList reads the list that begins at lines[i] (blank lines skipped),
+// readReportList reads the list that begins at lines[i] (blank lines skipped),
 // stopping where the layout shows the list has ended or at a line stop
 // accepts. It returns the entries and the index of the first line after
 // them.
-func readList(lines []layoutLine, i int, stop func(layoutLine) bool) ([]listItem, int) {
+func readReportList(lines []layoutLine, i int, stop func(layoutLine) bool) ([]listItem, int) {
 	var items []listItem
-	var cur *listEntry
+	var cur *reportEntry
 	numbered, lastNum := false, 0
 	blankBefore := false
 	finish := func() {
@@ -113,7 +113,7 @@ func readList(lines []layoutLine, i int, stop func(layoutLine) bool) ([]listItem
 			case cur == nil || (col <= cur.col+3 && (n >= 0) == numbered && (n < 0 || n == lastNum+1)):
 				finish()
 				numbered, lastNum = n >= 0, n
-				cur = &listEntry{item: listItem{start: textStart, marker: marker}, col: col}
+				cur = &reportEntry{item: listItem{start: textStart, marker: marker}, col: col}
 				cur.addLine(l, textStart)
 			default:
 				finish()

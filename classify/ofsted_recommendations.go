@@ -86,7 +86,7 @@ func reportLists(c *docContext, found func(kind headingKind, lscb bool, it listI
 				}
 			}
 		}
-		items, next := readList(lines, j, stop)
+		items, next := readReportList(lines, j, stop)
 		for _, it := range items {
 			found(kind, lscb, it)
 		}

@@ -31,10 +31,17 @@ func Sentences(text string, blocks []Block) []Sentence {
 	ci := 0
 	for bi, b := range blocks {
 		start := b.Start
+		if b.Kind == Bullet {
+			// The marker ("22)", "•") is layout, not the sentence.
+			start = min(b.End, b.Start+len(b.Marker))
+		}
 		for ci < len(cuts) && cuts[ci] <= b.Start {
 			ci++
 		}
 		for ; ci < len(cuts) && cuts[ci] < b.End; ci++ {
+			if !endsSentence(text[start:cuts[ci]]) {
+				continue // a cut at a line break inside a paragraph
+			}
 			out = appendSentence(out, text, start, cuts[ci], bi)
 			start = cuts[ci]
 		}
@@ -43,11 +50,21 @@ func Sentences(text string, blocks []Block) []Sentence {
 	return mendAbbreviations(text, out)
 }
 
+// endsSentence reports whether s ends as a sentence does: with a full
+// stop, question or exclamation mark, perhaps inside closing quotes or
+// brackets. prose's splitter also cuts at blank lines, which within a
+// block are a paragraph's lines spaced apart, not its end.
+func endsSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\f\r*")
+	s = strings.TrimRight(s, "\"'”’)]")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "…")
+}
+
 func appendSentence(out []Sentence, text string, start, end, block int) []Sentence {
-	for start < end && isSpaceByte(text[start]) {
+	for start < end && isSkipped(text[start]) {
 		start++
 	}
-	for end > start && isSpaceByte(text[end-1]) {
+	for end > start && isSkipped(text[end-1]) {
 		end--
 	}
 	if start >= end {
@@ -117,11 +134,20 @@ func endsAtLowerThenUpper(s string) bool {
 }
 
 // Collapse returns s with runs of whitespace (line breaks, page breaks)
-// as single spaces, and a word hyphenated across a line break rejoined.
+// as single spaces, a word hyphenated across a line break rejoined, and
+// Markdown's emphasis markers ("**REPLY**:") dropped: they are layout, like
+// line breaks, and no reader quotes them.
 func Collapse(s string) string {
 	s = hyphenBreak.ReplaceAllString(s, "$1$2")
+	if strings.IndexByte(s, '*') >= 0 {
+		s = strings.ReplaceAll(s, "*", "")
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
+
+// isSkipped reports whether Collapse drops or folds the byte c: white
+// space and emphasis markers.
+func isSkipped(c byte) bool { return isSpaceByte(c) || c == '*' }
 
 // hyphenBreak is a hyphen at a line's end between lower-case letters:
 // "pre-\nproceedings" keeps its hyphen (compounds are common), so only
@@ -134,14 +160,14 @@ func (s Sentence) Offset(text string, i int) int {
 	p := s.Start
 	for k := 0; k < i && k < len(s.Text) && p < s.End; {
 		if s.Text[k] == ' ' {
-			for p < s.End && isSpaceByte(text[p]) {
+			for p < s.End && isSkipped(text[p]) {
 				p++
 			}
 			k++
 			continue
 		}
-		for p < s.End && isSpaceByte(text[p]) {
-			p++ // a line break Collapse removed inside a word
+		for p < s.End && isSkipped(text[p]) {
+			p++ // a line break or marker Collapse removed inside a word
 		}
 		p++
 		k++
@@ -153,10 +179,10 @@ func (s Sentence) Offset(text string, i int) int {
 // sentence of its own, trimmed.
 func (s Sentence) Sub(text string, i, j int) Sentence {
 	start, end := s.Offset(text, i), s.Offset(text, j)
-	for start < end && isSpaceByte(text[start]) {
+	for start < end && isSkipped(text[start]) {
 		start++
 	}
-	for end > start && (isSpaceByte(text[end-1]) || text[end-1] == ',') {
+	for end > start && (isSkipped(text[end-1]) || text[end-1] == ',') {
 		end--
 	}
 	return Sentence{Start: start, End: end, Block: s.Block, Text: Collapse(text[start:end])}

@@ -2,41 +2,33 @@ package classify
 
 import (
 	"regexp"
+	"strings"
 
 	"scrutiny/corpus"
 )
 
+// Strengths are what an inspection found good, stated plainly: "The
+// inspection identified a range of strengths and recognised that the
+// service knows its children well", "Partnership working was identified
+// by Ofsted as a strength". Researchers weigh them less than judgements
+// and recommendations, so the rules favour precision: a strength must be
+// named as one.
+
 var (
-	// strengthRE is a sentence that calls something a strength outright:
-	// "Partnership working is a strength", "Matching is a particular
-	// strength", "It is a particular strength that ...", "A significant
-	// strength is ...", "An area of strength is ...".
-	strengthRE = regexp.MustCompile(`(?i)\b(?:is|are|was|remains?|is\s+now|has\s+become|have\s+become)\s+(?:a|an|one\s+of\s+the)?\s*(?:(?:real|particular|significant|notable|clear|key|considerable|major|great|long-standing|longstanding|further|distinct|core|strong)\s+){0,2}strengths?(?:[^\w-]|$)|^(?:an?\s+)?(?:(?:real|particular|significant|notable|clear|key|considerable|major)\s+)?(?:area\s+of\s+(?:particular\s+)?)?strength\s+(?:of\s+[^,]{1,60}\s+)?is\s`)
-	// notStrengthRE undoes it: strengths denied, hoped for, only emerging,
-	// or reported as someone's view.
-	notStrengthRE = regexp.MustCompile(`(?i)\b(?:not|no\s+longer|yet\s+to|emerging|developing|potential|could|would|should|seen\s+as|considered|described|viewed|regarded|recognised\s+as|perceive\w*|despite)\b`)
+	// strengthNamed is a sentence that names a strength of the service.
+	strengthNamed = regexp.MustCompile(`(?i)\b(?:identified|recognised|recognized|highlighted|noted|found|praised|commended|acknowledged|reported)\b[^.]{0,80}\b(?:strengths?|strong\s+performance|good\s+practice)\b|\b(?:strengths?|areas\s+of\s+strong\s+performance)\s+(?:identified|highlighted|noted|found)\b|\bidentified\s+(?:by\s+\w+\s+)?as\s+a\s+strength\b`)
+	negativeCue   = regexp.MustCompile(`(?i)\b(?:not|no|weak|weaker|weakness|weaknesses|too|delay|delays|drift|inconsistent|inconsistently|variable|lack|lacks|insufficient|poor|however|although|while|whilst|fail|fails|failed|shortfalls?|deteriorat\w*|requires?|needs?|still|only)\b`)
 )
 
-// ofstedStrengths emits the strengths a report states plainly: sentences
-// that call something a strength outright, and the entries of a list
-// headed as strengths (the 2014 SIF's "The local authority’s strengths").
-// Precision matters more than recall: praise without the word ("highly
-// effective") is not taken, since nearly every paragraph of a good report
-// praises something.
-func ofstedStrengths(c *docContext) {
-	seen := map[int]bool{}
-	reportLists(c, func(kind headingKind, lscb bool, it listItem) {
-		if kind != strengthHeading || lscb || seen[it.start] {
-			return
-		}
-		seen[it.start] = true
-		c.emit(corpus.Finding{Kind: corpus.Strength, Start: it.start, End: it.end, Text: it.text, Rule: "strength.list"})
-	})
+// strengths finds strengths in text about an inspection.
+func strengths(c *docContext) {
+	if !inspectionContext.MatchString(c.doc.Text[:min(len(c.doc.Text), 20000)]) {
+		return
+	}
 	for _, s := range c.sents {
-		if seen[s.Start] || !strengthRE.MatchString(s.Text) || notStrengthRE.MatchString(s.Text) {
-			continue
+		t := s.Text
+		if strengthNamed.MatchString(t) && !spokenBy(t) && !negativeCue.MatchString(t) && !strings.HasSuffix(t, ":") {
+			c.emit(corpus.Finding{Kind: corpus.Strength, Start: s.Start, End: s.End, Text: t, Rule: "strength.named"})
 		}
-		seen[s.Start] = true
-		c.emit(corpus.Finding{Kind: corpus.Strength, Start: s.Start, End: s.End, Text: s.Text, Rule: "strength.stated"})
 	}
 }

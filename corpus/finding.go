@@ -18,6 +18,10 @@ type Finding struct {
 	// AnswerTo is, for an answer, the index in Document.Findings of the
 	// question it answers, or -1.
 	AnswerTo int
+	// Person is the attendee the speaker is, when the meeting's attendance
+	// list tells: "Dr A Ghosh" for "the Director of Public Health", "Mr R W
+	// Gough" for "Mr Gough". Speaker keeps the words the minutes use.
+	Person string
 
 	// Judgements.
 	Area       Area

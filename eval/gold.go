@@ -42,6 +42,7 @@ type GoldEntry struct {
 	Source     string `json:"source"`
 	Asker      string `json:"asker"`
 	AnsweredBy string `json:"answered_by"`
+	Outcome    string `json:"outcome"` // for a resolution: noted, agreed, approved, deferred or refused
 	Why        string `json:"why"`
 }
 

@@ -54,8 +54,8 @@ func printResult(w io.Writer, title string, r Result) {
 		fmt.Fprintf(w, "  %-15s %9.3f %9.3f %9.3f %5d %5d %5d\n", k, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN)
 	}
 	fmt.Fprintf(w, "  macro-F1 (%d kinds) %.3f\n", len(ScoredKinds), r.MacroF1())
-	fmt.Fprintf(w, "  grade %s  area %s  asker %s  answer links %s  source %s\n",
-		ratio(r.Grade), ratio(r.Area), ratio(r.Asker), ratio(r.AnswerLink), ratio(r.Source))
+	fmt.Fprintf(w, "  grade %s  area %s  asker %s  answer links %s  source %s  outcome %s\n",
+		ratio(r.Grade), ratio(r.Area), ratio(r.Asker), ratio(r.AnswerLink), ratio(r.Source), ratio(r.Outcome))
 	fmt.Fprintf(w, "  must-not violations %d\n\n", len(r.Violations))
 	for _, u := range r.Unscored {
 		fmt.Fprintf(w, "  no document for gold %s\n", u)

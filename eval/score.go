@@ -19,6 +19,7 @@ type Finding struct {
 	Inspection string
 	Previous   bool
 	Source     string
+	Outcome    string
 }
 
 // Doc is one scored document: its name (a path; the file stem ties it to
@@ -112,13 +113,13 @@ type Miss struct {
 type Result struct {
 	Kinds map[string]Counts
 	// Attribute accuracy over matched gold findings.
-	Grade, Area, Asker, AnswerLink, Source Ratio
-	Violations                             []Miss // must_not broken
-	Warnings                               []Miss // optional must_not touched
-	Missed, Spurious                       []Miss
-	Wrong                                  []Miss // matched, but an attribute is wrong
-	Documents                              int
-	Unscored                               []string // gold with no document
+	Grade, Area, Asker, AnswerLink, Source, Outcome Ratio
+	Violations                                      []Miss // must_not broken
+	Warnings                                        []Miss // optional must_not touched
+	Missed, Spurious                                []Miss
+	Wrong                                           []Miss // matched, but an attribute is wrong
+	Documents                                       int
+	Unscored                                        []string // gold with no document
 }
 
 // MacroF1 is the mean F1 over ScoredKinds that occur (in gold or in
@@ -153,6 +154,7 @@ func (r *Result) merge(o Result) {
 	r.Asker.merge(o.Asker)
 	r.AnswerLink.merge(o.AnswerLink)
 	r.Source.merge(o.Source)
+	r.Outcome.merge(o.Outcome)
 	r.Violations = append(r.Violations, o.Violations...)
 	r.Warnings = append(r.Warnings, o.Warnings...)
 	r.Missed = append(r.Missed, o.Missed...)
@@ -294,6 +296,13 @@ func (r *Result) attributes(doc string, e GoldEntry, p Finding, all []Finding, b
 			r.Area.add(p.Area == e.Area)
 			if p.Area != e.Area {
 				wrong("area", p.Area, e.Area)
+			}
+		}
+	case "resolution":
+		if e.Outcome != "" {
+			r.Outcome.add(p.Outcome == e.Outcome)
+			if p.Outcome != e.Outcome {
+				wrong("outcome", p.Outcome, e.Outcome)
 			}
 		}
 	case "recommendation":

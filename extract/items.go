@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"scrutiny/corpus"
 )
@@ -22,21 +23,27 @@ import (
 func Items(text string, pages []corpus.Page) []corpus.Item {
 	lines := Lines(text)
 	var items []corpus.Item
+	headed := false // the first item starts at a heading of its own
 	switch {
 	case isModernGovItem(lines):
 		items = modernGovItem(text, lines)
+		headed = true
 	default:
 		heads := numberedHeadings(lines)
 		if len(heads) < 2 {
 			heads = markdownHeadings(lines)
 		}
 		items = itemsFromHeadings(text, lines, heads)
+		headed = len(heads) > 0 && len(items) == len(heads) && items[0].Label == heads[0].label && heads[0].label != ""
 	}
 	for i := range items {
 		items[i].Number = i + 1
 		items[i].Page = corpus.PageAt(pages, items[i].Start)
-		items[i].Title = strings.Join(strings.Fields(items[i].Title), " ")
-		items[i].Procedural = IsProcedural(items[i].Title)
+		items[i].Title = strings.Join(strings.Fields(emphasis.Replace(items[i].Title)), " ")
+		// A document's title ("MINUTES") names no agenda item: only items
+		// cut at headings can be procedural.
+		whole := len(items) == 1 || (i == 0 && items[i].Label == "" && items[i].Start == 0 && !headed)
+		items[i].Procedural = !whole && IsProcedural(items[i].Title)
 	}
 	return items
 }
@@ -59,21 +66,25 @@ func isModernGovItem(lines []Line) bool {
 }
 
 // modernGovItem reads a ModernGov agenda-item page: its title is the first
-// line after "Agenda item", and the item ends before "Supporting documents:".
+// line after "Agenda item", with the lines that continue it (a title wraps
+// in PDF), and the item ends before "Supporting documents:".
 func modernGovItem(text string, lines []Line) []corpus.Item {
 	it := corpus.Item{Start: 0, End: len(text)}
-	seenMarker := false
+	seenMarker, inTitle := false, false
 	for _, l := range lines {
 		t := strings.TrimSpace(l.Text)
 		switch {
 		case t == "":
+			inTitle = false
 		case !seenMarker:
 			seenMarker = true
 		case it.Title == "":
-			it.Title = t
+			it.Title, inTitle = t, true
 			if m := leadingNumber.FindStringSubmatch(t); m != nil {
 				it.Label = m[1]
 			}
+		case inTitle && !strings.EqualFold(t, "Minutes:"):
+			it.Title += " " + t
 		case strings.EqualFold(t, "Supporting documents:"):
 			it.End = l.Start
 		}
@@ -83,69 +94,193 @@ func modernGovItem(text string, lines []Line) []corpus.Item {
 
 var (
 	leadingNumber = regexp.MustCompile(`^(\d{1,4}(?:\.\d{1,3})?)[.)]?\s+`)
-	// numbered matches a heading line: a number, then a title that starts
-	// with a capital and is short.
-	numbered   = regexp.MustCompile(`^\s{0,8}(\d{1,4})\.?\)?\s+([A-Z(“"'‘].{1,150})$`)
-	itemMarker = regexp.MustCompile(`(?i)^\s*\(\s*item\s+[\dA-Z]+[a-z]?\s*\)\s*$|\(\s*item\s+[\dA-Z]+[a-z]?\s*\)\s*$`)
-	dateTitle  = regexp.MustCompile(`^(?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	// numbered matches a heading line: a number, then a title. The number
+	// may be glued to a capitalised title ("8.Question submitted by").
+	numbered   = regexp.MustCompile(`^\s{0,16}(\d{1,4})(?:[.)]\s*|\.?\)?\s+)(\S.{1,150})$`)
+	itemMarker = regexp.MustCompile(`(?i)^\s*\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$|\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$`)
+	dateTitle  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 	markdownH  = regexp.MustCompile(`^\s{0,3}(#{1,3})\s+(.+?)\s*#*\s*$`)
+	// tocEntry is a line of a table of contents: a title, a run of spaces
+	// or dots, and a page number.
+	tocEntry = regexp.MustCompile(`(?:\s{3,}|\.{3,}\s*)\d{1,4}\s*$`)
+	// titleStart is how a heading's title begins: a capital, a quote or
+	// bracket, or (after an "(Item N)" marker) a reference number.
+	titleStart = regexp.MustCompile(`^[\p{Lu}(“"'‘]`)
+	emphasis   = strings.NewReplacer("**", "", "__", "")
 )
 
-// numberedHeadings finds headings numbered with whole numbers that rise
-// through the document. A numbered line is a heading when it is short and
-// reads as a title (no closing full stop, no sentence running on), or when
-// an "(Item N)" marker follows it, as Kent's minutes print.
+// candidate is a line that may open an item, with how sure the layout is.
+type candidate struct {
+	heading
+	n      int
+	strong bool // an "(Item N)" marker, a line in bold, or a title in capitals
+}
+
+// numberedHeadings finds headings numbered with whole numbers. A numbered
+// line is a candidate when it is short and reads as a title (no closing
+// full stop, no sentence running on), or when an "(Item N)" marker follows
+// it, as Kent's minutes print. Of the candidates, the headings are the
+// heaviest chain whose numbers rise (strong candidates weigh more), which
+// passes over tables of contents and numbered paragraphs; a strong
+// candidate out of order ("46" printed between "37" and "38") is kept too.
 func numberedHeadings(lines []Line) []heading {
-	var heads []heading
-	last := -1
+	var cands []candidate
 	for i, l := range lines {
-		m := numbered.FindStringSubmatch(l.Text)
-		if m == nil {
-			continue
+		c, ok := numberedCandidate(lines, i, l)
+		if ok {
+			cands = append(cands, c)
 		}
-		n, _ := strconv.Atoi(m[1])
-		title := strings.TrimSpace(m[2])
-		// Title lines may wrap; an "(Item N)" marker may end them.
-		j := i + 1
-		marked := itemMarker.MatchString(title)
-		for ; j < len(lines) && j <= i+3; j++ {
-			nt := strings.TrimSpace(lines[j].Text)
-			if nt == "" {
-				break
-			}
-			if itemMarker.MatchString(nt) {
-				marked = true
-				j++
-				break
-			}
-			if marked || len(title) > 160 {
-				break
-			}
-			// A continuation of the title: indented like the title's text,
-			// and the title so far does not end a sentence.
-			if strings.HasSuffix(title, ".") || numbered.MatchString(lines[j].Text) {
-				break
-			}
-			title += " " + nt
+	}
+	chosen := risingChain(cands)
+	used := map[int]bool{}
+	for _, k := range chosen {
+		used[cands[k].n] = true
+	}
+	var heads []heading
+	ci := 0
+	for k, c := range cands {
+		inChain := ci < len(chosen) && chosen[ci] == k
+		if inChain {
+			ci++
 		}
-		if !marked && (!looksLikeTitle(title) || dateTitle.MatchString(title)) {
-			continue
+		if inChain || (c.strong && !used[c.n] && len(chosen) >= 3) {
+			used[c.n] = true
+			heads = append(heads, c.heading)
 		}
-		if !marked && j < len(lines) && !lines[j].Blank() && !startsNewBlock(lines[j].Text) && !marked {
-			// A title runs straight into a paragraph only in minutes that
-			// mark items; otherwise this is a numbered paragraph.
-			if !looksLikeTitle(strings.TrimSpace(lines[i].Text[len(m[0])-len(m[2]):])) {
-				continue
-			}
-		}
-		if last >= 0 && (n <= last || n > last+40) {
-			continue
-		}
-		title = itemMarker.ReplaceAllString(title, "")
-		heads = append(heads, heading{line: i, label: m[1], title: strings.TrimSpace(title)})
-		last = n
 	}
 	return heads
+}
+
+// numberedCandidate reads line i as a numbered heading, if it is one.
+func numberedCandidate(lines []Line, i int, l Line) (candidate, bool) {
+	raw := l.Text
+	bold := strings.HasPrefix(strings.TrimSpace(raw), "**")
+	text := emphasis.Replace(raw)
+	m := numbered.FindStringSubmatch(text)
+	if m == nil || tocEntry.MatchString(text) {
+		return candidate{}, false
+	}
+	n, _ := strconv.Atoi(m[1])
+	title := strings.TrimSpace(m[2])
+	// Title lines may wrap; an "(Item N)" marker may end them.
+	j := i + 1
+	marked := itemMarker.MatchString(title)
+	for ; j < len(lines) && j <= i+3; j++ {
+		nt := strings.TrimSpace(emphasis.Replace(lines[j].Text))
+		if nt == "" {
+			break
+		}
+		if itemMarker.MatchString(nt) {
+			marked = true
+			j++
+			break
+		}
+		if marked || len(title) > 160 {
+			break
+		}
+		if bold {
+			break
+		}
+		// A continuation of the title: the title so far does not end a
+		// sentence, and the next line is not itself numbered.
+		if strings.HasSuffix(title, ".") || numbered.MatchString(lines[j].Text) {
+			break
+		}
+		// A title in capitals goes on in capitals.
+		if isCapitals(title) && !isCapitals(nt) {
+			break
+		}
+		title += " " + nt
+	}
+	if bold {
+		title = boldContinuation(lines, j, title)
+	}
+	if !marked && (!titleStart.MatchString(title) || !(looksLikeTitle(title) || bold && boldTitle(title)) || dateTitle.MatchString(title)) {
+		return candidate{}, false
+	}
+	if !marked && !bold && j < len(lines) && !lines[j].Blank() && !startsNewBlock(lines[j].Text) {
+		// A title runs straight into a paragraph only in minutes that
+		// mark items; otherwise this is a numbered paragraph.
+		if !looksLikeTitle(strings.TrimSpace(m[2])) {
+			return candidate{}, false
+		}
+	}
+	title = strings.TrimSpace(itemMarker.ReplaceAllString(title, ""))
+	strong := marked || bold || isCapitals(title)
+	return candidate{heading{line: i, label: m[1], title: title}, n, strong}, true
+}
+
+// boldContinuation extends a bold title that leaves a bracket open with
+// the bold line after it, past a blank line: conversions that double-space
+// lines print a wrapped bold title so.
+func boldContinuation(lines []Line, j int, title string) string {
+	if strings.Count(title, "(") <= strings.Count(title, ")") {
+		return title
+	}
+	for ; j < len(lines) && lines[j].Blank(); j++ {
+	}
+	if j < len(lines) && strings.HasPrefix(strings.TrimSpace(lines[j].Text), "**") {
+		title += " " + strings.TrimSpace(emphasis.Replace(lines[j].Text))
+	}
+	return title
+}
+
+// boldTitle reports whether a title set in bold reads as a heading: bold
+// marks it out, so only a sentence's full stop or great length rule it out.
+func boldTitle(s string) bool {
+	return len(s) <= 200 && !strings.HasSuffix(s, ".")
+}
+
+// risingChain returns the indexes of the candidates forming the heaviest
+// chain of rising numbers, each at most 40 above the one before: a
+// weighted longest increasing subsequence.
+func risingChain(cs []candidate) []int {
+	if len(cs) == 0 {
+		return nil
+	}
+	weight := func(c candidate) int {
+		if c.strong {
+			return 2
+		}
+		return 1
+	}
+	best := make([]int, len(cs))
+	prev := make([]int, len(cs))
+	top := 0
+	for k, c := range cs {
+		best[k], prev[k] = weight(c), -1
+		for j := 0; j < k; j++ {
+			if cs[j].n < c.n && c.n <= cs[j].n+40 && best[j]+weight(c) > best[k] {
+				best[k], prev[k] = best[j]+weight(c), j
+			}
+		}
+		if best[k] > best[top] {
+			top = k
+		}
+	}
+	var out []int
+	for k := top; k >= 0; k = prev[k] {
+		out = append(out, k)
+	}
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
+	}
+	return out
+}
+
+// isCapitals reports whether a title is set in capitals, as minutes print
+// their item headings ("AUDIT COMMISSION INTERIM REPORT").
+func isCapitals(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters >= 6
 }
 
 // looksLikeTitle reports whether s reads as a heading rather than the
@@ -207,14 +342,20 @@ func itemsFromHeadings(text string, lines []Line, heads []heading) []corpus.Item
 	return items
 }
 
+// firstLine is the first line that reads as text: not a rule ("---") or
+// a line that only holds a link.
 func firstLine(lines []Line) string {
 	for _, l := range lines {
-		if t := strings.TrimSpace(l.Text); t != "" {
-			return strings.TrimLeft(t, "# ")
+		t := strings.TrimSpace(emphasis.Replace(l.Text))
+		if t == "" || strings.Trim(t, "-") == "" || linkOnly.MatchString(t) {
+			continue
 		}
+		return strings.TrimLeft(t, "# ")
 	}
 	return ""
 }
+
+var linkOnly = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)
 
 var procedural = regexp.MustCompile(`(?i)\b(?:apologies|substitut(?:e|es|ions)|declarations? of (?:\w+ )*interests?|disclosable pecuniary|minutes of (?:the )?(?:previous|last) meeting|^minutes\b|confirmation of (?:the )?minutes|approval of (?:the )?minutes|urgent (?:business|items?)|exclusion of (?:the )?(?:press|public)|exempt items?|any other business|date of (?:the )?next meeting|(?:chair(?:man)?|mayor)['’]?s? announcements|welcome and introductions?|membership|election of (?:the )?(?:chair|vice)|appointment of (?:the )?(?:chair|vice))`)
 

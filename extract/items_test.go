@@ -3,7 +3,143 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"scrutiny/corpus"
 )
+
+func titles(items []corpus.Item) []string {
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Label+"|"+it.Title)
+	}
+	return out
+}
+
+func TestItemsKentStyle(t *testing.T) {
+	text := `KENT COUNTY COUNCIL
+
+CABINET
+
+MINUTES of a meeting of the Cabinet held on Thursday, 30 January 2025.
+
+84.    Apologies
+(Item 1)
+
+Apologies were received from Mrs C Bell.
+
+85.    Declarations of Interest
+(Item 2)
+
+None.
+
+88.    24/00108 - Revenue and Capital Budget Monitoring Report – November
+2024-25
+(Item 5)
+
+   1. Mr Oakford introduced the report.
+
+   2. RESOLVED that Cabinet agree to note the forecast.
+`
+	items := Items(text, nil)
+	got := titles(items)
+	want := []string{"|KENT COUNTY COUNCIL", "84|Apologies", "85|Declarations of Interest", "88|24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("items\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if items[0].Procedural || !items[1].Procedural || !items[2].Procedural || items[3].Procedural {
+		t.Errorf("procedural flags %v %v %v %v", items[0].Procedural, items[1].Procedural, items[2].Procedural, items[3].Procedural)
+	}
+	if !strings.Contains(text[items[3].Start:items[3].End], "RESOLVED") {
+		t.Error("the last item should run to the end")
+	}
+}
+
+func TestItemsSkipContentsAndRestart(t *testing.T) {
+	// An agenda pack: a table of contents, then minutes whose items are
+	// numbered in capitals.
+	text := `Audit Committee
+22 October 2009
+
+1.       Declarations of interest
+
+2.       Apologies for absence
+
+3.       Minutes of the previous meeting                                   3
+
+4.       Annual complaints report                                          9
+
+AUDIT COMMITTEE
+24 SEPTEMBER 2009
+
+1       DECLARATIONS OF INTEREST
+The Chair declared a personal interest.
+2       MINUTES OF THE MEETING HELD ON 23 JUNE 2009 (Agenda item 3)
+RESOLVED: That the minutes be agreed.
+3       AUDIT COMMISSION INTERIM REPORT (Agenda item 4)
+The report was noted.
+`
+	got := titles(Items(text, nil))
+	want := []string{"|Audit Committee", "1|DECLARATIONS OF INTEREST", "2|MINUTES OF THE MEETING HELD ON 23 JUNE 2009", "3|AUDIT COMMISSION INTERIM REPORT"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestItemsMarkdownBold(t *testing.T) {
+	text := "**MINUTES OF THE MONTHLY MEETING**\n\n**1.Adoption of Minutes**\n\nAdopted.\n\n" +
+		"**2.** **Question submitted by Councillor A. Byrne**\n\nText.\n\n" +
+		"**9**. **Notice of Motion submitted by Councillor B. Carr (to be referred to the Roads**\n\n**Committee)**\n\nText.\n\n" +
+		"**3.** **Question submitted by Councillor C. Dunne**\n\nText.\n\n" +
+		"**4.** **Correspondence**\n\nNoted.\n"
+	got := titles(Items(text, nil))
+	// A one-line title joins the first item.
+	want := []string{
+		"1|Adoption of Minutes", "2|Question submitted by Councillor A. Byrne",
+		"9|Notice of Motion submitted by Councillor B. Carr (to be referred to the Roads Committee)",
+		"3|Question submitted by Councillor C. Dunne", "4|Correspondence",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("items\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestItemsModernGov(t *testing.T) {
+	text := "Agenda item\n\nOfsted focused visit to Children's Services - Update from Head of Children's\nSocial Care\n\nMinutes:\n\nThe Head of Service reported.\n\nSupporting documents:\n"
+	items := Items(text, nil)
+	if len(items) != 1 {
+		t.Fatalf("%d items", len(items))
+	}
+	if items[0].Title != "Ofsted focused visit to Children's Services - Update from Head of Children's Social Care" {
+		t.Errorf("title %q", items[0].Title)
+	}
+	if strings.Contains(text[items[0].Start:items[0].End], "Supporting documents") {
+		t.Error("the item should end before Supporting documents")
+	}
+}
+
+func TestWholeDocumentIsNotProcedural(t *testing.T) {
+	items := Items("MINUTES\nTOWNSHIP COUNCIL\n\nR2018-060 That the minutes be adopted. Carried.\n", nil)
+	if len(items) != 1 || items[0].Procedural {
+		t.Errorf("a document's title is not a procedural item: %+v", items)
+	}
+}
+
+func TestIsProcedural(t *testing.T) {
+	for title, want := range map[string]bool{
+		"Apologies for Absence":                           true,
+		"Declarations of Disclosable Pecuniary Interests": true,
+		"Minutes of the meeting held on 9 January 2025":   true,
+		"Exclusion of the Press and Public":               true,
+		"Urgent business":                                 true,
+		"Ofsted Inspection of Children's Services":        false,
+		"Questions": false,
+		"Corporate Parenting Panel Minutes for noting": false,
+	} {
+		if got := IsProcedural(title); got != want {
+			t.Errorf("IsProcedural(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
 
 func TestModernGovItemPage(t *testing.T) {
 	text := "Agenda item\n\nOfsted focused visit to Children's Services\n\nMinutes:\n\nThe Head of Service updated the Panel.\n\nSupporting documents:\n\nLetter.pdf\n"
@@ -40,24 +176,6 @@ func TestNumberedMinutes(t *testing.T) {
 	for i := 1; i < len(items); i++ {
 		if items[i].Start != items[i-1].End {
 			t.Errorf("items %d and %d do not meet: %d vs %d", i, i+1, items[i-1].End, items[i].Start)
-		}
-	}
-}
-
-func TestIsProcedural(t *testing.T) {
-	for title, want := range map[string]bool{
-		"Apologies for Absence":                                    true,
-		"Declarations of Disclosable Pecuniary Interests":          true,
-		"Minutes of the previous meeting":                          true,
-		"Exclusion of the Press and Public":                        true,
-		"Urgent Business":                                          true,
-		"Ofsted Inspection of Local Authority Children's Services": false,
-		"Corporate Parenting Panel - annual report":                false,
-		"Draft Revenue Budget 2025-26":                             false,
-		"Substitute Members":                                       true,
-	} {
-		if got := IsProcedural(title); got != want {
-			t.Errorf("IsProcedural(%q) = %v, want %v", title, got, want)
 		}
 	}
 }

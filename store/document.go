@@ -183,12 +183,12 @@ func insertContent(ctx context.Context, tx *sql.Tx, docID int64, doc *corpus.Doc
 		}
 		r, err := tx.ExecContext(ctx, `INSERT INTO findings
 			(document_id, item_id, seq, kind, text, page, start, end, speaker, speaker_role, answered_by,
-			 area, grade, inspection, previous, source, outcome, rule, classifier_version)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			 area, grade, inspection, previous, source, outcome, rule, classifier_version, person)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			docID, item, i+1, string(f.Kind), f.Text, f.Page, ro.at(f.Start), ro.at(f.End),
 			nullString(f.Speaker), nullString(string(f.SpeakerRole)), nullString(f.AnsweredBy),
 			nullString(string(f.Area)), nullString(string(f.Grade)), nullString(string(f.Inspection)), previous,
-			nullString(string(f.Source)), nullString(string(f.Outcome)), f.Rule, classifier)
+			nullString(string(f.Source)), nullString(string(f.Outcome)), f.Rule, classifier, nullString(f.Person))
 		if err != nil {
 			return 0, fmt.Errorf("finding %d (%s, rule %s): %w", i+1, f.Kind, f.Rule, err)
 		}

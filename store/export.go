@@ -41,6 +41,9 @@ type Row struct {
 	Outcome           string `json:"outcome"`
 	Date              string `json:"date"` // the meeting's or inspection's date, when known
 	ClassifierVersion string `json:"classifier_version"`
+	// Person is the attendee a speaker is, by the meeting's attendance
+	// list ("Dr A Ghosh" for "the Director of Public Health").
+	Person string `json:"person"`
 }
 
 // Columns lists Row's fields in export order: the CSV header.
@@ -49,6 +52,7 @@ var Columns = []string{
 	"start", "end", "speaker", "speaker_role", "answered_by", "answer_to", "area", "grade",
 	"inspection", "previous", "source", "rule",
 	"document_id", "doc_type", "item_label", "procedural", "outcome", "date", "classifier_version",
+	"person",
 }
 
 // Filter selects findings. The zero value selects every finding of every
@@ -136,7 +140,7 @@ const rowSelect = `SELECT f.id, d.path, d.sha256, d.format, coalesce(d.authority
 	coalesce(f.speaker_role, ''), coalesce(f.answered_by, ''), f.answer_to, coalesce(f.area, ''),
 	coalesce(f.grade, ''), coalesce(f.inspection, ''), f.previous, coalesce(f.source, ''), f.rule,
 	d.id, d.doc_type, coalesce(i.label, ''), coalesce(i.procedural, 0), coalesce(f.outcome, ''), ` + docDate + `,
-	f.classifier_version
+	f.classifier_version, coalesce(f.person, '')
 	FROM findings f JOIN documents d ON d.id = f.document_id LEFT JOIN items i ON i.id = f.item_id`
 
 func scanRow(sc interface{ Scan(...any) error }) (Row, error) {
@@ -146,7 +150,7 @@ func scanRow(sc interface{ Scan(...any) error }) (Row, error) {
 	err := sc.Scan(&r.ID, &r.Document, &r.SHA256, &r.Format, &r.Authority, &r.Item, &r.ItemTitle, &r.Kind,
 		&r.Text, &r.Page, &r.Start, &r.End, &r.Speaker, &r.SpeakerRole, &r.AnsweredBy, &answerTo, &r.Area,
 		&r.Grade, &r.Inspection, &previous, &r.Source, &r.Rule, &r.DocumentID, &r.DocType, &r.ItemLabel,
-		&r.Procedural, &r.Outcome, &r.Date, &r.ClassifierVersion)
+		&r.Procedural, &r.Outcome, &r.Date, &r.ClassifierVersion, &r.Person)
 	if answerTo.Valid {
 		r.AnswerTo = &answerTo.Int64
 	}

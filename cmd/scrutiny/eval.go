@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sort"
 
 	"scrutiny/eval"
 	"scrutiny/store"
@@ -61,18 +62,26 @@ func cmdEval(ctx context.Context, e *env, args []string) error {
 			results[f] = r
 		}
 	}
-	for name, r := range results {
+	names := make([]string, 0, len(results))
+	for name := range results {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		r := results[name]
+		// An attribute no gold entry states is not measured, so it cannot
+		// fall below a bar; macro-F1 is always measured.
 		switch {
 		case r.MacroF1() < *minF1:
-			return fmt.Errorf("%s: macro-F1 %.3f is below %.3f", name, r.MacroF1(), *minF1)
-		case r.Asker.Value() < *minAsker:
-			return fmt.Errorf("%s: asker accuracy %.3f is below %.3f", name, r.Asker.Value(), *minAsker)
-		case r.AnswerLink.Value() < *minLink:
-			return fmt.Errorf("%s: answer linking %.3f is below %.3f", name, r.AnswerLink.Value(), *minLink)
+			return fmt.Errorf("eval %s: macro-F1 %.3f is below %.3f", name, r.MacroF1(), *minF1)
+		case r.Asker.Total > 0 && r.Asker.Value() < *minAsker:
+			return fmt.Errorf("eval %s: asker accuracy %.3f is below %.3f", name, r.Asker.Value(), *minAsker)
+		case r.AnswerLink.Total > 0 && r.AnswerLink.Value() < *minLink:
+			return fmt.Errorf("eval %s: answer linking %.3f is below %.3f", name, r.AnswerLink.Value(), *minLink)
 		}
 	}
 	if (*minF1 > 0 || *minAsker > 0 || *minLink > 0) && len(rep.All.Violations) > 0 {
-		return fmt.Errorf("%d must-not violations", len(rep.All.Violations))
+		return fmt.Errorf("eval: %d must-not violations", len(rep.All.Violations))
 	}
 	return nil
 }
@@ -90,7 +99,7 @@ func evalDocs(ctx context.Context, db *store.DB) ([]eval.Doc, error) {
 		}
 		f := eval.Finding{
 			ID: r.ID, Kind: r.Kind, Text: r.Text, Speaker: r.Speaker, AnsweredBy: r.AnsweredBy,
-			Area: r.Area, Grade: r.Grade, Inspection: r.Inspection, Source: r.Source,
+			Area: r.Area, Grade: r.Grade, Inspection: r.Inspection, Source: r.Source, Outcome: r.Outcome,
 		}
 		if r.AnswerTo != nil {
 			f.AnswerTo = *r.AnswerTo
@@ -139,13 +148,19 @@ type resultJSON struct {
 	Asker      float64              `json:"asker_accuracy"`
 	AnswerLink float64              `json:"answer_linking"`
 	Source     float64              `json:"source_accuracy"`
+	Outcome    float64              `json:"outcome_accuracy"`
 	Violations int                  `json:"must_not_violations"`
+	// Counted says how many matched gold entries each attribute was
+	// measured on; an accuracy over none is reported as 1.
+	Counted map[string]int `json:"counted"`
 }
 
 func toJSON(r eval.Result) resultJSON {
 	out := resultJSON{Documents: r.Documents, MacroF1: r.MacroF1(), Kinds: map[string]kindScore{},
 		Grade: r.Grade.Value(), Area: r.Area.Value(), Asker: r.Asker.Value(), AnswerLink: r.AnswerLink.Value(),
-		Source: r.Source.Value(), Violations: len(r.Violations)}
+		Source: r.Source.Value(), Outcome: r.Outcome.Value(), Violations: len(r.Violations),
+		Counted: map[string]int{"grade": r.Grade.Total, "area": r.Area.Total, "asker": r.Asker.Total,
+			"answer_link": r.AnswerLink.Total, "source": r.Source.Total, "outcome": r.Outcome.Total}}
 	for k, c := range r.Kinds {
 		out.Kinds[k] = kindScore{c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN}
 	}

@@ -75,7 +75,7 @@ func csvRecord(r store.Row) []string {
 		r.Speaker, r.SpeakerRole, r.AnsweredBy, answerTo, r.Area, r.Grade, r.Inspection, previous,
 		r.Source, r.Rule,
 		strconv.FormatInt(r.DocumentID, 10), r.DocType, r.ItemLabel, strconv.FormatBool(r.Procedural),
-		r.Outcome, r.Date, r.ClassifierVersion,
+		r.Outcome, r.Date, r.ClassifierVersion, r.Person,
 	}
 }
 

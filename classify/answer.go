@@ -1,0 +1,77 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Minutes report answers with verbs of replying ("responded", "replied",
+// "In response, the Director confirmed") and with the verbs officers report
+// by ("advised", "explained", "confirmed", "informed", "assured"). The
+// first kind is an answer wherever it stands; the second only after an
+// open question, since officers advise and explain all through minutes.
+
+// answerRule is one way minutes report an answer.
+type answerRule struct {
+	name string
+	re   *regexp.Regexp
+	// reply rules are answers by their verb alone; the others need an
+	// open question.
+	reply bool
+	// passive rules name no speaker ("Members were advised that ...").
+	passive bool
+	// label rules are a reply set out under a label ("REPLY:"), which may
+	// answer any question still open in the item.
+	label bool
+	// hints are words one of which a match must hold, in lower case.
+	hints []string
+}
+
+var answerRules = []answerRule{
+	{name: "answer.replied", reply: true, re: regexp.MustCompile(`(?i)\b(?:responded|replied|answered|in\s+(?:his|her|their)\s+(?:response|reply))\b`), hints: []string{"respon", "repl", "answer"}},
+	{name: "answer.in-response", reply: true, re: regexp.MustCompile(`\b(?i:in\s+response|in\s+reply|in\s+answer|by\s+way\s+of\s+(?:response|reply)|responding|replying)\b(?:\s*,|\s+(?i:the|it|members|officers|he|she|they)\b|\s+[\p{Lu}][\p{L}’'.-]*\b|\s+to\s+(?:[\p{L}’'.-]+\s+){0,5}?(?i:questions?|query|queries|concerns?|comments?|points?|issues|remarks|observations|members|councillors?|cllr|mr|mrs|ms|miss|dr)\b)`), hints: []string{"respon", "repl", "answer"}},
+	{name: "answer.reply-label", passive: true, label: true, re: regexp.MustCompile(`^(?:(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*[:.–-])`), hints: []string{"repl", "respon", "answer", "a"}},
+	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:members|the\s+(?:committee|panel|board|cabinet|council|meeting|commission|forum|sub-committee)|councillors|it|they|he|she)\s+(?:was|were)\s+(?:also\s+|further\s+)?(?:advised|informed|told|assured|reassured|reminded|updated)\b`), hints: []string{"was", "were"}},
+	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\bit\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified|reported|stated|advised|acknowledged|highlighted|emphasised|emphasized)\s+that\b`), hints: []string{"was", "were"}},
+	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:assurance|assurances|reassurance|clarification|confirmation|an?\s+explanation|an?\s+update|a\s+response|an?\s+answer)\s+(?:was|were)\s+(?:also\s+)?(?:given|provided|offered)\b`), hints: []string{"was", "were"}},
+	{name: "answer.stated", re: regexp.MustCompile(`(?i)\b(?:advised|explained|confirmed|informed|assured|reassured|clarified|indicated|stated|said|reported|acknowledged|agreed\s+to|undertook|added|highlighted|outlined|emphasised|emphasized|pointed\s+out|accepted|recognised|recognized|noted|commented|set\s+out|detailed|elaborated|reiterated|assured|offered|committed|promised|agreed)\b`), hints: []string{"advis", "explain", "confirm", "inform", "assur", "clarif", "indicat", "stat", "said", "report", "acknowledg", "agree", "undert", "added", "highlight", "outlin", "emphas", "point", "accept", "recogni", "noted", "comment", "set out", "detail", "elaborat", "reiterat", "offer", "commit", "promis"}},
+}
+
+// answerMatch is an answer found in a sentence.
+type answerMatch struct {
+	rule    string
+	verb    int // where the verb phrase starts in the sentence text
+	end     int
+	reply   bool
+	passive bool
+	label   bool
+}
+
+// findAnswer returns the first answer a sentence reports at or after byte
+// from, if any.
+func findAnswer(t string, from int) (answerMatch, bool) {
+	best := answerMatch{verb: -1}
+	lower := strings.ToLower(t[from:])
+	for _, r := range answerRules {
+		if !hinted(lower, r.hints) {
+			continue
+		}
+		loc := r.re.FindStringIndex(t[from:])
+		if loc == nil {
+			continue
+		}
+		v := from + loc[0]
+		if best.verb >= 0 && v >= best.verb {
+			continue
+		}
+		if inQuotes(t, v) || notedThat.MatchString(t[v:]) {
+			continue
+		}
+		best = answerMatch{rule: r.name, verb: v, end: from + loc[1], reply: r.reply, passive: r.passive, label: r.label}
+	}
+	return best, best.verb >= 0
+}
+
+// notedThat is "noted that" opening a point of discussion, which is
+// neither an answer nor a decision.
+var notedThat = regexp.MustCompile(`(?i)^noted\s+that\b`)

@@ -1,0 +1,437 @@
+package classify
+
+import (
+	"regexp"
+	"strings"
+
+	"scrutiny/corpus"
+)
+
+// The exchanges of a meeting are read item by item, sentence by sentence,
+// as a reader follows them: a question is open until an answer follows it;
+// an answer runs on to the end of its paragraph unless another question
+// starts; a pronoun is the last person named. Each item starts afresh.
+
+// dialogue is the state of the reading within one agenda item.
+type dialogue struct {
+	c      *docContext
+	people []corpus.Attendee
+	skip   [][2]int // byte ranges read already (written questions)
+
+	item  int
+	block int
+	// open lists the questions of this item not yet answered, as indexes
+	// into doc.Findings.
+	open []int
+	// lastQ is the last question of the item and the block it ends in.
+	lastQ, lastQBlock int
+	// implicit says whether the last question expects an answer the
+	// minutes do not attribute: the sentences that follow it.
+	implicit, direct bool
+	// answer is the answer being read on, with its speaker; labelled
+	// says it was set out under a label ("REPLY:") and runs on over the
+	// paragraphs after it.
+	answer        int
+	answerSpeaker string
+	labelled      bool
+	// inList says the answer goes on over the list it announced.
+	inList bool
+	// subject is the last person a sentence was about, for pronouns.
+	subject      mention
+	subjectBlock int
+}
+
+// questionsAndAnswers finds the questions and answers of minutes.
+func questionsAndAnswers(c *docContext) {
+	d := &dialogue{c: c, item: -1, lastQ: -1, answer: -1}
+	if c.doc.Meeting != nil {
+		d.people = c.doc.Meeting.Attendees
+	}
+	d.skip = writtenQuestions(c, d.people)
+	for si := range c.sents {
+		s := c.sents[si]
+		if d.skipped(s.Start) {
+			continue
+		}
+		if it := corpus.ItemAt(c.doc.Items, s.Start); it != d.item {
+			d.reset(it)
+		}
+		if s.Block != d.block {
+			d.newBlock(s.Block)
+		}
+		d.read(s)
+	}
+}
+
+func (d *dialogue) skipped(off int) bool {
+	for _, r := range d.skip {
+		if r[0] <= off && off < r[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *dialogue) reset(item int) {
+	*d = dialogue{c: d.c, people: d.people, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1}
+}
+
+// newBlock closes the answer being read: an answer ends with its paragraph.
+// The sentences after a question stated in the first person may answer it
+// from the next paragraph.
+func (d *dialogue) newBlock(b int) {
+	if d.labelled && d.c.blocks[b].Kind != Heading || d.listFollows(b) {
+		d.block = b
+		return
+	}
+	d.answer, d.answerSpeaker, d.labelled, d.inList = -1, "", false, false
+	if d.implicit && !(d.direct && b == d.lastQBlock+1) {
+		d.implicit = false
+	}
+	d.block = b
+}
+
+// read takes one sentence.
+func (d *dialogue) read(s Sentence) {
+	t := s.Text
+	ms := findMentions(t)
+	defer d.noteSubject(t, ms)
+	if q, ok := findQuestion(t); ok {
+		d.question(s, ms, q)
+		return
+	}
+	if directQuestion(t) || d.direct && interrogativeStart.MatchString(t) && (d.lastQBlock == s.Block && d.answer < 0 || !terminalRE.MatchString(t)) {
+		d.directQuestion(s, ms)
+		return
+	}
+	if a, ok := findAnswer(t, 0); ok && d.answerFits(t, ms, a) {
+		d.startAnswer(s, 0, ms, a)
+		return
+	}
+	switch {
+	case d.answer >= 0:
+		d.extendAnswer(s.End)
+	case d.implicit && d.lastQ >= 0:
+		d.implicitAnswer(s)
+	}
+}
+
+// question takes a sentence that reports a question, and the answer the
+// same sentence may report after it ("... and in response the Committee
+// were advised that ...").
+func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
+	t := s.Text
+	if q.within {
+		d.questionWithin(s, ms, q)
+		return
+	}
+	qEnd, aStart := len(t), -1
+	var a answerMatch
+	if q.response {
+		// "In response to a question from X, the Director said ...": the
+		// question is the opening phrase, up to the comma before the
+		// answer's subject.
+		a, _ = findAnswer(t, q.end)
+		split := -1
+		if a.verb >= 0 {
+			subj := a.verb
+			for _, m := range ms {
+				if m.start >= q.end && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
+					subj = m.start
+				}
+			}
+			split = strings.LastIndex(t[q.end:subj], ",")
+		}
+		if split < 0 {
+			split = strings.Index(t[q.end:], ",")
+		}
+		if split >= 0 {
+			qEnd, aStart = q.end+split, q.end+split+1
+		} else {
+			qEnd, aStart = q.end, q.end
+		}
+	} else if m, ok := findAnswer(t, q.end); ok && (m.reply || m.passive || officerSays(t, q.end, m, ms)) {
+		if end, start := clauseBefore(t, q.end, m.verb, ms); start > 0 {
+			qEnd, aStart, a = end, start, m
+		}
+	}
+	asker, role := d.asker(t[:qEnd], ms, q)
+	qs := s.Sub(d.c.doc.Text, 0, qEnd)
+	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
+		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
+	d.open = append(d.open, qi)
+	d.lastQ, d.lastQBlock = qi, s.Block
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
+	d.direct = false
+	d.implicit = q.passive || asker == unknownSpeaker
+	if aStart >= 0 && aStart < len(t) {
+		d.startAnswerAt(s, aStart, ms, a, qi)
+	}
+}
+
+// questionWithin takes a reply that names the question it answers: the
+// question is the phrase naming it and its asker ("concerns raised by
+// Councillor Lowe"), the answer the whole sentence.
+func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
+	t := s.Text
+	m, ok := agentOf(t, q.verb, ms)
+	if !ok {
+		return
+	}
+	asker, role := d.speakerName(m, corpus.Member)
+	qs := s.Sub(d.c.doc.Text, q.verb, m.end)
+	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
+		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
+	d.lastQ, d.lastQBlock = qi, s.Block
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
+	d.implicit, d.direct = false, false
+	if a, ok := findAnswer(t, 0); ok {
+		d.startAnswerAt(s, 0, ms, a, qi)
+	}
+}
+
+// directQuestion takes a question the minutes state in the first person:
+// "What would be the effect on the Accounts ...?". Consecutive ones in a
+// paragraph are one question.
+func (d *dialogue) directQuestion(s Sentence, ms []mention) {
+	if d.direct && d.lastQ >= 0 && d.lastQBlock == s.Block && d.answer < 0 && !d.implicitStarted() {
+		d.c.extendFinding(d.lastQ, s.End)
+		return
+	}
+	asker, role := unknownSpeaker, corpus.UnknownRole
+	if len(ms) > 0 && ms[0].start == 0 && strings.HasPrefix(s.Text[ms[0].end:], ":") {
+		asker, role = d.speakerName(ms[0], corpus.Member)
+	}
+	qs := s
+	// "Members discussed the Accounts with officers: What would be ...?"
+	if i := strings.LastIndex(s.Text, ": "); i > 0 && i+2 < len(s.Text) && isCapitalised(s.Text[i+2:]) {
+		qs = s.Sub(d.c.doc.Text, i+2, len(s.Text))
+	}
+	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
+		Speaker: asker, SpeakerRole: role, Rule: "question.direct"})
+	d.open = append(d.open, qi)
+	d.lastQ, d.lastQBlock = qi, s.Block
+	d.answer, d.answerSpeaker, d.labelled = -1, "", false
+	d.implicit, d.direct = true, true
+}
+
+// listFollows reports whether block b is a list entry that the answer
+// being read announced: "In response, the Director advised:" and the
+// points after it.
+func (d *dialogue) listFollows(b int) bool {
+	if d.answer < 0 || d.c.blocks[b].Kind != Bullet {
+		return false
+	}
+	text := strings.TrimSpace(d.c.doc.Text[d.c.doc.Findings[d.answer].Start:d.c.doc.Findings[d.answer].End])
+	if strings.HasSuffix(text, ":") || d.inList {
+		d.inList = true // and the rest of the list after it
+		return true
+	}
+	return false
+}
+
+// implicitStarted reports whether an unattributed answer to the last
+// question has begun.
+func (d *dialogue) implicitStarted() bool {
+	return d.lastQ >= 0 && d.c.doc.Findings[d.lastQ].AnsweredBy != ""
+}
+
+// answerFits reports whether a sentence with answer verb a answers an open
+// question. Verbs of replying always do; a passive report ("Members were
+// advised") needs an open question; so does a verb of reporting, whose
+// speaker must also be someone who answers: an officer, the chair, or a
+// member holding office, not the asker or another backbencher commenting.
+func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
+	if a.reply {
+		return true
+	}
+	if a.label {
+		return len(d.open) > 0
+	}
+	if !d.recentQuestion() {
+		return false
+	}
+	if a.passive {
+		return true
+	}
+	m, ok := subjectOf(t, a.verb, ms)
+	if !ok {
+		return false
+	}
+	m = d.resolvePronoun(m)
+	if m.kind == group {
+		return m.role == corpus.Officer
+	}
+	if m.kind == pronoun {
+		return false
+	}
+	role := d.roleOf(m)
+	if role == corpus.Member && !executive.MatchString(m.position+" "+m.text) {
+		return false
+	}
+	if q := d.c.doc.Findings[d.lastQ]; sameSpeaker(q.Speaker, m.text) {
+		return false
+	}
+	return true
+}
+
+// executive marks the offices of members who answer for the council: the
+// Leader and Cabinet Members, not the leaders of opposition groups.
+var executive = regexp.MustCompile(`(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|(?:deputy\s+)?leader(?:\s+of\s+the\s+(?:council|authority))?(?:$|\s*$|[,.]|\s+(?:and|for)\b)|mayor|chair(?:man|woman|person)?)\b`)
+
+// recentQuestion reports whether an open question was asked in this
+// paragraph or one of the two before (a member may comment before the
+// officer answers).
+func (d *dialogue) recentQuestion() bool {
+	return len(d.open) > 0 && d.lastQ >= 0 && d.block-d.lastQBlock <= 2
+}
+
+// startAnswer takes a sentence that reports an answer.
+func (d *dialogue) startAnswer(s Sentence, from int, ms []mention, a answerMatch) {
+	target := d.target(s.Text, ms)
+	d.startAnswerAt(s, from, ms, a, target)
+}
+
+// startAnswerAt emits the answer that starts at collapsed offset from of
+// sentence s, given to question target (-1 for none), or continues the
+// answer being read when the same speaker goes on.
+func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMatch, target int) {
+	speaker, role, person := d.answerer(s.Text, from, ms, a)
+	if d.answer >= 0 && sameSpeaker(speaker, d.answerSpeaker) {
+		// The same speaker going on in the same paragraph: one answer.
+		d.extendAnswer(s.End)
+		return
+	}
+	sub := s.Sub(d.c.doc.Text, from, len(s.Text))
+	rule := a.rule
+	if rule == "" {
+		rule = "answer.in-response"
+	}
+	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: sub.Start, End: sub.End, Text: sub.Text,
+		Speaker: speaker, SpeakerRole: role, Person: person, AnswerTo: target, Rule: rule})
+	d.link(ai, target)
+	d.answer, d.answerSpeaker = ai, speaker
+	d.labelled, d.inList = a.label, false
+	d.implicit = false
+}
+
+// implicitAnswer takes the sentences after a question that the minutes do
+// not attribute: "A question was asked on how social workers were managed.
+// The issue was around maintaining a stable management group."
+func (d *dialogue) implicitAnswer(s Sentence) {
+	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: s.Start, End: s.End, Text: s.Text,
+		Speaker: unknownSpeaker, SpeakerRole: corpus.UnknownRole, AnswerTo: d.lastQ, Rule: "answer.following"})
+	d.link(ai, d.lastQ)
+	d.answer, d.answerSpeaker = ai, unknownSpeaker
+	d.implicit = false
+}
+
+// link records that answer ai answers question qi.
+func (d *dialogue) link(ai, qi int) {
+	if qi < 0 {
+		return
+	}
+	fs := d.c.doc.Findings
+	if fs[qi].AnsweredBy == "" {
+		fs[qi].AnsweredBy = fs[ai].Speaker
+	}
+	for k, o := range d.open {
+		if o == qi {
+			d.open = append(d.open[:k], d.open[k+1:]...)
+			break
+		}
+	}
+}
+
+// extendAnswer lengthens the answer being read to end at byte end.
+func (d *dialogue) extendAnswer(end int) {
+	d.c.extendFinding(d.answer, end)
+}
+
+// target chooses the question an answer answers: the open question of the
+// person the answer names ("He assured Councillor Reed", "In response to
+// Mr Brady's points"), else the first open question of the last paragraph
+// that asked any. An answer to points or comments that names no asker
+// answers no question.
+func (d *dialogue) target(t string, ms []mention) int {
+	fs := d.c.doc.Findings
+	for _, m := range ms {
+		if m.kind != named {
+			continue
+		}
+		for _, qi := range d.open {
+			if sameSpeaker(fs[qi].Speaker, m.text) && !sameSpeaker(fs[qi].Speaker, unknownSpeaker) {
+				return qi
+			}
+		}
+	}
+	if toPoints.MatchString(t) {
+		return -1
+	}
+	if len(d.open) == 0 {
+		return d.lastAnswered()
+	}
+	last := d.open[len(d.open)-1]
+	first := last
+	for _, qi := range d.open {
+		if d.c.sents != nil && d.blockOf(fs[qi].End) == d.blockOf(fs[last].End) {
+			first = qi
+			break
+		}
+	}
+	return first
+}
+
+// lastAnswered is the question the answer being read answers, for a second
+// speaker answering the same question; -1 when there is none.
+func (d *dialogue) lastAnswered() int {
+	if d.answer >= 0 {
+		return d.c.doc.Findings[d.answer].AnswerTo
+	}
+	return -1
+}
+
+// toPoints is a reply to points or comments rather than to a question.
+var toPoints = regexp.MustCompile(`(?i)\b(?:responded|replied|in\s+response|in\s+reply|responding|replying)\s+to\s+(?:some\s+of\s+|many\s+of\s+|all\s+of\s+|each\s+of\s+)?(?:the\s+|these\s+|those\s+)?(?:points|comments|issues|remarks|observations|debate|contributions)\b`)
+
+func (d *dialogue) blockOf(off int) int {
+	for _, s := range d.c.sents {
+		if s.Start <= off && off <= s.End {
+			return s.Block
+		}
+	}
+	return -1
+}
+
+// officerSays reports whether the answer verb of a reports an officer
+// speaking in a clause of its own after the question: "..., and officers
+// undertook to circulate the figures".
+func officerSays(t string, qEnd int, a answerMatch, ms []mention) bool {
+	for _, m := range ms {
+		if m.start >= qEnd && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
+			return m.role == corpus.Officer
+		}
+	}
+	return false
+}
+
+// clauseBefore finds where the clause holding the answer at byte v starts,
+// after the question's verb phrase that ends at byte qEnd: at "and", a
+// semicolon or a comma before the answer's subject or its "in response".
+// It returns where the question's clause ends and the answer's starts, or
+// -1s.
+func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
+	start := v
+	for _, m := range ms {
+		if m.start >= qEnd && m.end <= v && adjacentRE.MatchString(t[m.end:v]) {
+			start = m.start
+		}
+	}
+	pre := t[qEnd:start]
+	for _, sep := range []string{", and ", " and ", "; ", ", "} {
+		if i := strings.LastIndex(pre, sep); i >= 0 {
+			return qEnd + i, qEnd + i + len(sep)
+		}
+	}
+	return -1, -1
+}

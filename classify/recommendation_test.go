@@ -1,0 +1,122 @@
+package classify
+
+import (
+	"testing"
+
+	"scrutiny/corpus"
+)
+
+func TestOfstedRecommendationList(t *testing.T) {
+	doc := readAs(t, corpus.CouncilReport, `Report to the Children and Young People Scrutiny Committee
+
+2.1 Ofsted identified the following areas for improvement:
+
+• The quality of return home interviews, including:
+  - their timeliness
+  - how the information is used
+• Management oversight of decisions to step down to early help.
+• Placement stability for older children in care.
+
+2.2 The service has already begun work on each of these.`)
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != 3 {
+		t.Fatalf("%d recommendations, want 3:%s", len(recs), dump(doc))
+	}
+	for _, r := range recs {
+		if r.Source != corpus.SourceOfsted {
+			t.Errorf("%q: source %s, want ofsted", r.Text, r.Source)
+		}
+	}
+	if !contains(recs[0].Text, "how the information is used") {
+		t.Errorf("sub-entries should belong to their entry: %q", recs[0].Text)
+	}
+}
+
+func TestReportRecommendations(t *testing.T) {
+	doc := readAs(t, corpus.CouncilReport, `Fostering Allowances 2025/26
+
+Report of the Director of Children's Services
+
+Recommendations
+
+It is recommended that:
+
+(a) Cabinet approves the increase in fostering allowances set out in Appendix 1;
+(b) Cabinet notes the cost of £1.2 million in 2025/26;
+(c) the Director of Children's Services be given delegated authority to make minor changes.
+
+1. Background
+
+1.1 The allowances were last increased in 2023.`)
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != 3 {
+		t.Fatalf("%d recommendations, want 3:%s", len(recs), dump(doc))
+	}
+	for _, r := range recs {
+		if r.Source != corpus.SourceReport {
+			t.Errorf("%q: source %s, want report", r.Text, r.Source)
+		}
+	}
+}
+
+func TestRecommendationSentences(t *testing.T) {
+	doc := readAs(t, corpus.OtherDoc, `Inspectors found that leaders know their services well.
+In order to improve, the council should strengthen the oversight of children missing from education.
+The quality of supervision needs to improve.
+Councillor Dean said the council should improve its website.
+If the service had more staff it could improve faster.
+Senior leaders hope to achieve a good judgement at the next inspection.`)
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != 2 {
+		t.Fatalf("%d recommendations, want 2:%s", len(recs), dump(doc))
+	}
+	if !contains(recs[0].Text, "should strengthen the oversight") || !contains(recs[1].Text, "supervision needs to improve") {
+		t.Errorf("recommendations:%s", dump(doc))
+	}
+}
+
+func TestNoRecommendationsWithoutInspection(t *testing.T) {
+	// "should improve" in text about no inspection is nobody's finding.
+	doc := readAs(t, corpus.OtherDoc, `The footpath on Mill Lane should improve access to the station.
+Parking needs improvement near the school.`)
+	if recs := ofKind(doc, corpus.Recommendation); len(recs) != 0 {
+		t.Errorf("recommendations in text about no inspection:%s", dump(doc))
+	}
+}
+
+func TestStrengths(t *testing.T) {
+	doc := readAs(t, corpus.CouncilReport, `Ofsted's letter
+
+The inspection identified strengths in the front door, where decisions are timely and well recorded.
+Councillor Ray praised the strengths of the service.
+Inspectors found that not all strengths were sustained.`)
+	ss := ofKind(doc, corpus.Strength)
+	if len(ss) != 1 || !contains(ss[0].Text, "front door") {
+		t.Errorf("strengths:%s", dump(doc))
+	}
+}
+
+func TestRecommendationsUnderNumberedSection(t *testing.T) {
+	doc := readAs(t, corpus.CouncilReport, `CABINET REPORT
+
+Home to School Transport Policy
+
+2. Recommendations
+
+2.1 That Cabinet:
+
+(a) approves the revised Home to School Transport Policy at Appendix A;
+(b) notes the results of the consultation; and
+(c) delegates authority to the Director of Education to make minor amendments.
+
+3. Background
+
+3.1 The policy was last reviewed in 2019.`)
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != 3 || !contains(recs[1].Text, "notes the results") {
+		t.Errorf("want the three lettered entries:%s", dump(doc))
+	}
+	if DetectType(doc.Text) != corpus.CouncilReport {
+		t.Errorf("type %s, want council_report", DetectType(doc.Text))
+	}
+}

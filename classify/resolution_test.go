@@ -1,0 +1,114 @@
+package classify
+
+import (
+	"testing"
+
+	"scrutiny/corpus"
+)
+
+func TestResolutions(t *testing.T) {
+	tests := []struct {
+		text    string
+		outcome corpus.Outcome // "" when the text holds no resolution
+	}{
+		{"RESOLVED – That the report be noted.", corpus.Noted},
+		{"RESOLVED: That the minutes of the meeting held on 4 June 2024 be confirmed as a correct record and signed by the Chair.", corpus.Approved},
+		{"Resolved that the item be deferred to the September meeting.", corpus.Deferred},
+		{"RESOLVED that the application be refused for the reasons set out in the report.", corpus.Refused},
+		{"RESOLVED that the Committee approves the revised fostering allowances.", corpus.Approved},
+		{"RESOLVED that Cabinet agree to delegate authority to the Director of Finance.", corpus.Agreed},
+		{"It was resolved unanimously that the Panel's work programme be updated.", corpus.Agreed},
+		{"The Committee noted the report.", corpus.Noted},
+		{"The Panel agreed to receive a further update in six months.", corpus.Agreed},
+		{"The minutes of the meeting held on 12 March were approved as a correct record.", corpus.Approved},
+		{"The recommendations were approved.", corpus.Approved},
+		{"It was agreed to refer the matter to the Overview and Scrutiny Committee.", corpus.Agreed},
+		{"The motion was proposed by Councillor Shah, seconded by Councillor Green and agreed.", corpus.Agreed},
+		{"APPROVED – Revised terms of reference", corpus.Approved},
+		{"To approve the minutes of the meeting held on 3 May 2023 as a correct record.", corpus.Approved},
+
+		{"The Committee noted that the number of children in care had risen.", ""},
+		{"It was noted that the service had recruited six social workers.", ""},
+		{"Cabinet resolved on 3 May 2023 to commission a new provider.", ""},
+		{"Members agreed that the consultation should be extended.", ""},
+		{"The Committee received a report of the Corporate Director.", ""},
+		{"The plan was approved by Cabinet in March.", ""},
+		{"The Committee considered a report on the budget.", ""},
+		{"The issue was resolved between the two services.", ""},
+	}
+	for _, tt := range tests {
+		doc := readMinutes(t, "Minutes:\n\n"+tt.text+"\n")
+		rs := ofKind(doc, corpus.Resolution)
+		switch {
+		case tt.outcome == "" && len(rs) > 0:
+			t.Errorf("%q: read as a resolution (%s)", tt.text, rs[0].Rule)
+		case tt.outcome != "" && len(rs) != 1:
+			t.Errorf("%q: %d resolutions, want 1", tt.text, len(rs))
+		case tt.outcome != "" && rs[0].Outcome != tt.outcome:
+			t.Errorf("%q: outcome %s, want %s", tt.text, rs[0].Outcome, tt.outcome)
+		}
+	}
+}
+
+func TestResolutionList(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+5. RESOLVED that the Cabinet:
+
+   (a) approves the Children's Services Improvement Plan; and
+   (b) notes the cost of the additional posts.
+
+6. The Leader thanked officers.`)
+	rs := ofKind(doc, corpus.Resolution)
+	if len(rs) != 1 {
+		t.Fatalf("%d resolutions, want 1:%s", len(rs), dump(doc))
+	}
+	if !contains(rs[0].Text, "notes the cost of the additional posts") || contains(rs[0].Text, "thanked") {
+		t.Errorf("resolution should take in its list and stop there: %q", rs[0].Text)
+	}
+	if rs[0].Outcome != corpus.Approved {
+		t.Errorf("outcome %s, want approved", rs[0].Outcome)
+	}
+}
+
+func TestMotionsAndVotes(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+R2024-101 A. Jones, B. Smith:
+THAT the minutes of the meeting held May 2, 2024 be adopted as published. Carried.
+
+R2024-102 B. Smith, A. Jones:
+THAT the tender for winter maintenance be awarded to the lowest bidder. Defeated.
+
+Councillor Grey proposed, and Councillor Hart seconded, that the Council place on record its thanks to the retiring Clerk.
+Agreed unanimously.`)
+	rs := ofKind(doc, corpus.Resolution)
+	if len(rs) != 3 {
+		t.Fatalf("%d resolutions, want 3:%s", len(rs), dump(doc))
+	}
+	want := []corpus.Outcome{corpus.Approved, corpus.Refused, corpus.Agreed}
+	for i, r := range rs {
+		if r.Outcome != want[i] {
+			t.Errorf("resolution %d %q: outcome %s, want %s", i, r.Text, r.Outcome, want[i])
+		}
+	}
+	if !contains(rs[2].Text, "place on record its thanks") {
+		t.Errorf("an outcome alone should take in the motion before it: %q", rs[2].Text)
+	}
+}
+
+func TestVoteBeforeResolution(t *testing.T) {
+	// The vote on a motion, then the resolution it carried: one decision.
+	doc := readMinutes(t, `Minutes:
+
+1) Mr Hall proposed and Mrs Webb seconded the motion set out in the report.
+
+2) Following the debate, the Chairman put the motion to the vote.
+
+                                                      Motion carried.
+
+3) RESOLVED that Council adopts the Local Plan.`)
+	if rs := ofKind(doc, corpus.Resolution); len(rs) != 1 || !contains(rs[0].Text, "adopts the Local Plan") {
+		t.Errorf("want only the formal resolution:%s", dump(doc))
+	}
+}

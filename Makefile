@@ -43,9 +43,8 @@ run: build
 	@echo
 	./$(BIN) stats --db $(DB)
 	@echo
-	@echo "Some findings (./$(BIN) export --db $(DB) for all of them):"
-	@./$(BIN) export --db $(DB) --format csv | cut -d, -f8 | sort | uniq -c | sort -rn | head -8 || true
-	@./$(BIN) show --db $(DB) --sample 2>/dev/null || true
+	@echo "A sample of what was found (./$(BIN) export --db $(DB) for everything, ./$(BIN) serve --db $(DB) to browse):"
+	@./$(BIN) show --db $(DB) --sample
 
 test: deps vet fmt-check
 	$(GO) test $(GOFLAGS_) -count=1 $(PKGS)

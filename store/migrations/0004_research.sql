@@ -1,0 +1,134 @@
+-- Views for researchers' common questions, and the indexes that search and
+-- the views use. docs/schema.md documents every view and column: the views
+-- are part of the public interface, so columns may be added, never renamed
+-- or removed.
+--
+-- The views show current documents only (documents.superseded_by IS NULL);
+-- older versions stay in the tables.
+
+-- document_dates gives each document the date researchers file it under:
+-- the meeting's date for minutes, the publication (or last inspection day)
+-- for an Ofsted report, or the meeting date its fetcher recorded. date is
+-- an ISO 8601 date or NULL; year is its first four digits as an integer.
+CREATE VIEW document_dates AS
+SELECT document_id, date, CAST(substr(date, 1, 4) AS INTEGER) AS year
+FROM (
+  SELECT d.id AS document_id,
+         nullif(coalesce(
+           (SELECT m.date FROM meetings m WHERE m.document_id = d.id),
+           (SELECT coalesce(n.published_date, n.end_date) FROM inspections n WHERE n.document_id = d.id),
+           json_extract(d.meta, '$.meeting_date'), ''), '') AS date
+  FROM documents d
+);
+
+-- question_answers puts each question beside each answer recorded for it:
+-- one row per question and answer, and one row with empty answer columns
+-- for a question with no answer linked to it.
+CREATE VIEW question_answers AS
+SELECT q.id                AS question_id,
+       q.document_id       AS document_id,
+       d.path              AS document,
+       d.authority         AS authority,
+       m.committee         AS committee,
+       dd.date             AS date,
+       q.item_id           AS item_id,
+       i.number            AS item,
+       i.label             AS item_label,
+       i.title             AS item_title,
+       q.speaker           AS asker,
+       q.speaker_role      AS asker_role,
+       q.text              AS question,
+       q.page              AS question_page,
+       q.start             AS question_start,
+       q.end               AS question_end,
+       coalesce(a.speaker, q.answered_by) AS answerer,
+       a.speaker_role      AS answerer_role,
+       a.id                AS answer_id,
+       a.text              AS answer,
+       a.page              AS answer_page,
+       a.start             AS answer_start,
+       a.end               AS answer_end,
+       q.rule              AS question_rule,
+       a.rule              AS answer_rule
+FROM findings q
+JOIN documents d ON d.id = q.document_id
+JOIN document_dates dd ON dd.document_id = d.id
+LEFT JOIN meetings m ON m.document_id = d.id
+LEFT JOIN items i ON i.id = q.item_id
+LEFT JOIN findings a ON a.answer_to = q.id AND a.kind = 'answer'
+WHERE q.kind = 'question' AND d.superseded_by IS NULL;
+
+-- recommendations lists every recommendation with its authority and date:
+-- an inspectorate's recommendations and areas for improvement (source
+-- ofsted) and what council reports recommend to a committee (source report).
+CREATE VIEW recommendations AS
+SELECT f.id          AS id,
+       f.document_id AS document_id,
+       d.path        AS document,
+       d.doc_type    AS doc_type,
+       d.authority   AS authority,
+       dd.date       AS date,
+       dd.year       AS year,
+       f.source      AS source,
+       f.inspection  AS inspection,
+       f.item_id     AS item_id,
+       i.number      AS item,
+       i.title       AS item_title,
+       f.text        AS text,
+       f.page        AS page,
+       f.start       AS start,
+       f.end         AS end,
+       f.rule        AS rule
+FROM findings f
+JOIN documents d ON d.id = f.document_id
+JOIN document_dates dd ON dd.document_id = d.id
+LEFT JOIN items i ON i.id = f.item_id
+WHERE f.kind = 'recommendation' AND d.superseded_by IS NULL;
+
+-- recommendations_by_authority_year counts recommendations per authority,
+-- year and source, with the number of documents they come from.
+CREATE VIEW recommendations_by_authority_year AS
+SELECT authority,
+       year,
+       source,
+       count(*)                    AS recommendations,
+       count(DISTINCT document_id) AS documents
+FROM recommendations
+GROUP BY authority, year, source;
+
+-- resolutions lists what meetings resolved, agreed or noted, with the
+-- meeting and agenda item it belongs to.
+CREATE VIEW resolutions AS
+SELECT f.id          AS id,
+       f.document_id AS document_id,
+       d.path        AS document,
+       d.authority   AS authority,
+       m.committee   AS committee,
+       dd.date       AS date,
+       dd.year       AS year,
+       f.item_id     AS item_id,
+       i.number      AS item,
+       i.label       AS item_label,
+       i.title       AS item_title,
+       f.outcome     AS outcome,
+       f.text        AS text,
+       f.page        AS page,
+       f.start       AS start,
+       f.end         AS end,
+       f.rule        AS rule
+FROM findings f
+JOIN documents d ON d.id = f.document_id
+JOIN document_dates dd ON dd.document_id = d.id
+LEFT JOIN meetings m ON m.document_id = d.id
+LEFT JOIN items i ON i.id = f.item_id
+WHERE f.kind = 'resolution' AND d.superseded_by IS NULL;
+
+-- documents_search covers what search reads of a document for each match
+-- (whether it is current, its authority and path, its fetcher metadata),
+-- so that a search need not step over a document's full text, stored in
+-- the same row, thousands of times. Search names it with INDEXED BY.
+CREATE INDEX documents_search ON documents(id, superseded_by, authority, path, meta);
+
+-- Judgements by area and grade: the search and export filters, and the
+-- per-area questions researchers ask of inspections.
+CREATE INDEX findings_area_grade ON findings(area, grade) WHERE area IS NOT NULL;

@@ -1,0 +1,345 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Scope says what a search looks in.
+type Scope string
+
+// The scopes of a search.
+const (
+	ScopeAll      Scope = "all"      // findings and agenda items
+	ScopeFindings Scope = "findings" // findings only
+	ScopeItems    Scope = "items"    // agenda items (and report sections) only
+)
+
+// Search limits.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 1000
+	// RankWindow bounds the work of one search. bm25 must score every
+	// match before it can return the best, which for a common word in a
+	// million findings takes a second; so a search counts matches up to
+	// RankWindow and, past it, ranks the RankWindow most recently added
+	// matches of each kind (findings, items) and says so.
+	RankWindow = 2000
+)
+
+// SearchOptions choose which results a search returns.
+type SearchOptions struct {
+	Scope  Scope // "" means ScopeAll
+	Limit  int   // 0 means DefaultLimit; at most MaxLimit
+	Offset int
+	// Window replaces RankWindow (tests and benchmarks use it).
+	Window int
+}
+
+// Hit is one search result: a finding or an agenda item, with its
+// provenance and a snippet of the matching text.
+type Hit struct {
+	Type  string  `json:"type"` // "finding" or "item"
+	ID    int64   `json:"id"`   // findings.id or items.id
+	Score float64 `json:"score"`
+	// Snippet is the matching passage as plain text; Highlights are the
+	// code point ranges [start, end) within it of the matched terms.
+	Snippet    string   `json:"snippet"`
+	Highlights [][2]int `json:"highlights"`
+
+	DocumentID int64  `json:"document_id"`
+	Document   string `json:"document"`
+	Authority  string `json:"authority"`
+	DocType    string `json:"doc_type"`
+	Date       string `json:"date"`
+	ItemID     int64  `json:"item_id"` // 0 when the finding lies outside any item
+	Item       int    `json:"item"`
+	ItemLabel  string `json:"item_label"`
+	ItemTitle  string `json:"item_title"`
+	Page       int    `json:"page"`
+	Start      int    `json:"start"` // code point offsets into the document text
+	End        int    `json:"end"`
+
+	// Finding is the finding as exported, for hits of type "finding".
+	Finding *Row `json:"finding,omitempty"`
+}
+
+// Results is one page of a search.
+type Results struct {
+	Query string `json:"query"`
+	Match string `json:"match"` // the FTS5 expression that ran
+	// Total counts the matches, findings and items together; when
+	// TotalExact is false the count stopped at the rank window and Total
+	// is a lower bound.
+	Total      int  `json:"total"`
+	TotalExact bool `json:"total_exact"`
+	Findings   int  `json:"findings"` // of Total, how many are findings
+	Items      int  `json:"items"`
+	// RankedAll is false when there were more matches than the rank
+	// window: the hits are then the best of the most recently added
+	// matches, and Ranked says how many were scored.
+	RankedAll bool  `json:"ranked_all"`
+	Ranked    int   `json:"ranked"`
+	Offset    int   `json:"offset"`
+	Limit     int   `json:"limit"`
+	Hits      []Hit `json:"hits"`
+}
+
+// Search runs a full-text search over findings and agenda items, ranked by
+// bm25 (best first), keeping those that flt selects. flt.Query is the
+// search text. Filters that only findings have (kind, area, grade, source)
+// leave agenda items out. A malformed query is a *QueryError.
+func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results, error) {
+	res := Results{Query: flt.Query, Hits: []Hit{}}
+	expr, err := MatchExpr(flt.Query, flt.Raw)
+	if err != nil {
+		return res, err
+	}
+	res.Match = expr
+	opt = opt.withDefaults()
+	res.Offset, res.Limit = opt.Offset, opt.Limit
+	arms := searchArms(flt, opt.Scope)
+
+	fail := func(err error) (Results, error) {
+		if qe := asQueryError(flt.Query, err); qe != nil {
+			return res, qe
+		}
+		return res, fmt.Errorf("search %q: %w", flt.Query, err)
+	}
+	res.TotalExact, res.RankedAll = true, true
+	for i := range arms {
+		a := &arms[i]
+		n, floor, err := a.window(ctx, s.db, expr, opt.Window)
+		if err != nil {
+			return fail(err)
+		}
+		exact := n <= opt.Window
+		if !exact {
+			n = opt.Window
+			// Rank only the newest matches: rowids grow as documents
+			// are added.
+			a.from += fmt.Sprintf(" AND %s.rowid >= %d", a.fts, floor)
+		}
+		res.Total += n
+		res.Ranked += n
+		res.TotalExact = res.TotalExact && exact
+		res.RankedAll = res.RankedAll && exact
+		if a.typ == "finding" {
+			res.Findings = n
+		} else {
+			res.Items = n
+		}
+	}
+	if res.Total == 0 {
+		return res, nil
+	}
+	ranked, err := rank(ctx, s.db, arms, expr, opt)
+	if err != nil {
+		return fail(err)
+	}
+	for _, h := range ranked {
+		if err := s.fillHit(ctx, &h, expr); err != nil {
+			return fail(err)
+		}
+		res.Hits = append(res.Hits, h)
+	}
+	return res, nil
+}
+
+func (o SearchOptions) withDefaults() SearchOptions {
+	if o.Scope == "" {
+		o.Scope = ScopeAll
+	}
+	if o.Limit <= 0 {
+		o.Limit = DefaultLimit
+	}
+	o.Limit = min(o.Limit, MaxLimit)
+	o.Offset = max(o.Offset, 0)
+	if o.Window <= 0 {
+		o.Window = RankWindow
+	}
+	return o
+}
+
+// arm is the half of a search over one full-text index: the matches of
+// one table that the filter keeps.
+type arm struct {
+	typ   string // "finding" or "item"
+	fts   string // the full-text table
+	from  string // FROM ... WHERE <fts> MATCH ? AND <filter>
+	score string // the bm25 expression
+	args  []any  // the filter's arguments (after the MATCH argument)
+}
+
+func searchArms(flt Filter, scope Scope) []arm {
+	var arms []arm
+	if scope == ScopeAll || scope == ScopeFindings {
+		where, args := flt.where()
+		items := ""
+		if flt.NoProcedural {
+			items = ` LEFT JOIN items i ON i.id = f.item_id`
+		}
+		arms = append(arms, arm{
+			typ: "finding",
+			fts: "findings_fts",
+			from: `findings_fts JOIN findings f ON f.id = findings_fts.rowid
+				JOIN documents d INDEXED BY documents_search ON d.id = f.document_id` + items + `
+				WHERE findings_fts MATCH ? AND ` + where,
+			score: `bm25(findings_fts)`,
+			args:  args,
+		})
+	}
+	if (scope == ScopeAll || scope == ScopeItems) && !flt.findingsOnly() {
+		where, args := flt.docWhere()
+		arms = append(arms, arm{
+			typ: "item",
+			fts: "items_fts",
+			from: `items_fts JOIN items i ON i.id = items_fts.rowid
+				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
+				WHERE items_fts MATCH ? AND ` + where,
+			// A title says what an item is about: weigh it above the body.
+			score: `bm25(items_fts, 4.0, 1.0)`,
+			args:  args,
+		})
+	}
+	return arms
+}
+
+// window counts the arm's newest matches, stopping past limit, and
+// returns with the count the smallest rowid among the first limit of them.
+func (a arm) window(ctx context.Context, db *sql.DB, expr string, limit int) (int, int64, error) {
+	var n int
+	var floor sql.NullInt64
+	q := `SELECT count(*), min(id) FROM (SELECT ` + a.fts + `.rowid AS id FROM ` + a.from +
+		` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?)`
+	args := append(append([]any{expr}, a.args...), limit+1)
+	if err := db.QueryRowContext(ctx, q, args...).Scan(&n, &floor); err != nil {
+		return 0, 0, err
+	}
+	if n > limit {
+		// The limit+1st match is the smallest: the window starts above it.
+		floor.Int64++
+	}
+	return n, floor.Int64, nil
+}
+
+// rank returns the page of best matches across the arms, with only their
+// type, id and score: snippets and provenance are fetched for that page
+// alone.
+func rank(ctx context.Context, db *sql.DB, arms []arm, expr string, opt SearchOptions) ([]Hit, error) {
+	var parts []string
+	var args []any
+	for _, a := range arms {
+		parts = append(parts, `SELECT '`+a.typ+`' AS t, `+idColumn(a.typ)+` AS id, `+a.score+` AS score FROM `+a.from)
+		args = append(append(args, expr), a.args...)
+	}
+	q := strings.Join(parts, " UNION ALL ") + ` ORDER BY score, t, id LIMIT ? OFFSET ?`
+	args = append(args, opt.Limit, opt.Offset)
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		if err := rows.Scan(&h.Type, &h.ID, &h.Score); err != nil {
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+func idColumn(typ string) string {
+	if typ == "finding" {
+		return "f.id"
+	}
+	return "i.id"
+}
+
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+// fillHit fetches a ranked hit's provenance and snippet.
+func (s *DB) fillHit(ctx context.Context, h *Hit, expr string) error {
+	var snippet string
+	if h.Type == "finding" {
+		r, err := scanRow(s.db.QueryRowContext(ctx, rowSelect+` WHERE f.id = ?`, h.ID))
+		if err != nil {
+			return err
+		}
+		h.Finding = &r
+		h.DocumentID, h.Document, h.Authority, h.DocType, h.Date = r.DocumentID, r.Document, r.Authority, r.DocType, r.Date
+		h.Item, h.ItemLabel, h.ItemTitle, h.Page, h.Start, h.End = r.Item, r.ItemLabel, r.ItemTitle, r.Page, r.Start, r.End
+		h.ItemID = r.ItemID
+		err = s.db.QueryRowContext(ctx, `SELECT snippet(findings_fts, -1, ?, ?, '…', 40)
+			FROM findings_fts WHERE findings_fts MATCH ? AND rowid = ?`, markOpen, markClose, expr, h.ID).Scan(&snippet)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	} else {
+		err := s.db.QueryRowContext(ctx, `SELECT i.id, i.number, i.label, i.title, i.page, i.start, i.end,
+			d.id, d.path, coalesce(d.authority, ''), d.doc_type, `+docDate+`
+			FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id = ?`, h.ID).
+			Scan(&h.ItemID, &h.Item, &h.ItemLabel, &h.ItemTitle, &h.Page, &h.Start, &h.End,
+				&h.DocumentID, &h.Document, &h.Authority, &h.DocType, &h.Date)
+		if err != nil {
+			return err
+		}
+		err = s.db.QueryRowContext(ctx, `SELECT snippet(items_fts, 1, ?, ?, '…', 40)
+			FROM items_fts WHERE items_fts MATCH ? AND rowid = ?`, markOpen, markClose, expr, h.ID).Scan(&snippet)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	h.Snippet, h.Highlights = parseMarks(snippet)
+	return nil
+}
+
+// parseMarks removes the highlight marks from a snippet and returns the
+// code point ranges they enclosed.
+func parseMarks(s string) (string, [][2]int) {
+	var b strings.Builder
+	hl := [][2]int{}
+	n, open := 0, -1
+	for _, r := range s {
+		switch string(r) {
+		case markOpen:
+			open = n
+		case markClose:
+			if open >= 0 && n > open {
+				hl = append(hl, [2]int{open, n})
+			}
+			open = -1
+		default:
+			b.WriteRune(r)
+			n++
+		}
+	}
+	return b.String(), hl
+}
+
+// asQueryError returns a *QueryError when err is SQLite rejecting a
+// full-text query, and nil for any other error.
+func asQueryError(query string, err error) *QueryError {
+	var qe *QueryError
+	if errors.As(err, &qe) {
+		return qe
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "fts5: syntax error"), strings.Contains(msg, "unterminated string"):
+		return &QueryError{Query: query, Reason: "the query is not valid FTS5 syntax (" + msg + ")"}
+	case strings.Contains(msg, "no such column"):
+		return &QueryError{Query: query, Reason: msg + ": findings can be searched by the columns text and speaker, items by title and text"}
+	case strings.Contains(msg, "fts5:"), strings.Contains(msg, "unknown special query"):
+		return &QueryError{Query: query, Reason: msg}
+	}
+	return nil
+}

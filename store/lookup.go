@@ -54,7 +54,7 @@ func (s *DB) DocumentFindings(ctx context.Context, docID int64, kinds ...string)
 
 // Thread is a question with the answers linked to it.
 type Thread struct {
-	Question *Row `json:"question"` // nil when an answer's question is not recorded
+	Question *Row  `json:"question"` // nil when an answer's question is not recorded
 	Answers  []Row `json:"answers"`
 }
 

@@ -75,20 +75,23 @@ Filters on kind, area, grade or source leave agenda items out.`)
 // hit what it is, where it comes from, and its snippet.
 func printResults(w io.Writer, res store.Results, color bool) {
 	if res.Total == 0 {
-		fmt.Fprintf(w, "No results for %s.\n", res.Query)
+		fmt.Fprintf(w, "No results for “%s”.\n", res.Query)
 		return
 	}
 	about := ""
 	if !res.TotalExact {
-		about = "more than "
+		about = "More than "
 	}
-	fmt.Fprintf(w, "%s%s for %s (%s, %s)", about, plural(res.Total, "result"), res.Query,
+	fmt.Fprintf(w, "%s%s for “%s” (%s, %s)", about, plural(res.Total, "result"), res.Query,
 		plural(res.Findings, "finding"), plural(res.Items, "item"))
 	if len(res.Hits) == 0 {
 		fmt.Fprintf(w, ": none past result %d.\n", res.Offset)
 		return
 	}
 	fmt.Fprintf(w, ", showing %d–%d.\n", res.Offset+1, res.Offset+len(res.Hits))
+	if !res.RankedAll {
+		fmt.Fprintf(w, "Ranked among the %s most recently added matches: add words or filters to rank them all.\n", thousands(res.Ranked))
+	}
 	for n, h := range res.Hits {
 		fmt.Fprintln(w)
 		fmt.Fprintf(w, "%3d. %s\n", res.Offset+n+1, hitHeading(h))

@@ -160,10 +160,7 @@ func looksLikeTitle(s string) bool {
 		return false
 	}
 	words := strings.Fields(s)
-	if len(words) > 16 {
-		return false
-	}
-	return true
+	return len(words) <= 16
 }
 
 func startsNewBlock(s string) bool {

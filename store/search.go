@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Scope says what a search looks in.
@@ -140,13 +141,38 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 	if err != nil {
 		return fail(err)
 	}
-	for _, h := range ranked {
-		if err := s.fillHit(ctx, &h, expr); err != nil {
-			return fail(err)
-		}
-		res.Hits = append(res.Hits, h)
+	if err := s.fillHits(ctx, ranked, expr); err != nil {
+		return fail(err)
 	}
+	res.Hits = append(res.Hits, ranked...)
 	return res, nil
+}
+
+// fillWorkers is how many hits are filled at once. A snippet of a long
+// agenda item means tokenizing all of its text, so a page of them is
+// worth spreading over the connection pool's cores.
+const fillWorkers = 4
+
+// fillHits fetches the provenance and snippets of a page of hits.
+func (s *DB) fillHits(ctx context.Context, hits []Hit, expr string) error {
+	errs := make([]error, len(hits))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(fillWorkers, len(hits)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = s.fillHit(ctx, &hits[i], expr)
+			}
+		}()
+	}
+	for i := range hits {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 func (o SearchOptions) withDefaults() SearchOptions {

@@ -102,7 +102,10 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 	res.Match = expr
 	opt = opt.withDefaults()
 	res.Offset, res.Limit = opt.Offset, opt.Limit
-	arms := searchArms(flt, opt.Scope)
+	arms, err := s.searchArms(ctx, flt, expr, opt.Scope)
+	if err != nil {
+		return res, fmt.Errorf("search %q: %w", flt.Query, err)
+	}
 
 	fail := func(err error) (Results, error) {
 		if qe := asQueryError(flt.Query, err); qe != nil {
@@ -113,7 +116,7 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 	res.TotalExact, res.RankedAll = true, true
 	for i := range arms {
 		a := &arms[i]
-		n, floor, err := a.window(ctx, s.db, expr, opt.Window)
+		n, floor, err := a.window(ctx, s.db, opt.Window)
 		if err != nil {
 			return fail(err)
 		}
@@ -137,7 +140,7 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 	if res.Total == 0 {
 		return res, nil
 	}
-	ranked, err := rank(ctx, s.db, arms, expr, opt)
+	ranked, err := rank(ctx, s.db, arms, opt)
 	if err != nil {
 		return fail(err)
 	}
@@ -195,34 +198,54 @@ func (o SearchOptions) withDefaults() SearchOptions {
 type arm struct {
 	typ   string // "finding" or "item"
 	fts   string // the full-text table
+	match string // its MATCH expression
 	from  string // FROM ... WHERE <fts> MATCH ? AND <filter>
 	score string // the bm25 expression
 	args  []any  // the filter's arguments (after the MATCH argument)
 }
 
-func searchArms(flt Filter, scope Scope) []arm {
+// searchArms plans a search: for findings, words and filter values are
+// matched together in findings_search, so that a narrow filter costs no
+// more than a broad one; raw FTS5 queries, which may name findings_fts's
+// columns, run on findings_fts with the filter applied row by row.
+// Agenda items are filtered row by row. The filter's row conditions
+// always apply, so every hit passes it exactly.
+func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scope) ([]arm, error) {
 	var arms []arm
 	if scope == ScopeAll || scope == ScopeFindings {
+		facets, none, err := s.facetExpr(ctx, flt)
+		if err != nil {
+			return nil, err
+		}
+		if none {
+			return nil, nil
+		}
 		where, args := flt.where()
 		items := ""
 		if flt.NoProcedural {
 			items = ` LEFT JOIN items i ON i.id = f.item_id`
 		}
-		arms = append(arms, arm{
-			typ: "finding",
-			fts: "findings_fts",
-			from: `findings_fts JOIN findings f ON f.id = findings_fts.rowid
-				JOIN documents d INDEXED BY documents_search ON d.id = f.document_id` + items + `
-				WHERE findings_fts MATCH ? AND ` + where,
-			score: `bm25(findings_fts)`,
-			args:  args,
-		})
+		a := arm{typ: "finding", fts: "findings_fts", match: expr, score: `bm25(findings_fts)`, args: args}
+		if !flt.Raw {
+			a.fts = "findings_search"
+			a.match = `{text speaker}: (` + expr + `)`
+			if facets != "" {
+				a.match = "(" + a.match + " AND " + facets + ")"
+			}
+			// Only the words count towards the rank, as in findings_fts.
+			a.score = `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`
+		}
+		a.from = a.fts + ` JOIN findings f ON f.id = ` + a.fts + `.rowid
+			JOIN documents d INDEXED BY documents_search ON d.id = f.document_id` + items + `
+			WHERE ` + a.fts + ` MATCH ? AND ` + where
+		arms = append(arms, a)
 	}
 	if (scope == ScopeAll || scope == ScopeItems) && !flt.findingsOnly() {
 		where, args := flt.docWhere()
 		arms = append(arms, arm{
-			typ: "item",
-			fts: "items_fts",
+			typ:   "item",
+			fts:   "items_fts",
+			match: expr,
 			from: `items_fts JOIN items i ON i.id = items_fts.rowid
 				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
 				WHERE items_fts MATCH ? AND ` + where,
@@ -231,17 +254,17 @@ func searchArms(flt Filter, scope Scope) []arm {
 			args:  args,
 		})
 	}
-	return arms
+	return arms, nil
 }
 
 // window counts the arm's newest matches, stopping past limit, and
 // returns with the count the smallest rowid among the first limit of them.
-func (a arm) window(ctx context.Context, db *sql.DB, expr string, limit int) (int, int64, error) {
+func (a arm) window(ctx context.Context, db *sql.DB, limit int) (int, int64, error) {
 	var n int
 	var floor sql.NullInt64
 	q := `SELECT count(*), min(id) FROM (SELECT ` + a.fts + `.rowid AS id FROM ` + a.from +
 		` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?)`
-	args := append(append([]any{expr}, a.args...), limit+1)
+	args := append(append([]any{a.match}, a.args...), limit+1)
 	if err := db.QueryRowContext(ctx, q, args...).Scan(&n, &floor); err != nil {
 		return 0, 0, err
 	}
@@ -255,12 +278,12 @@ func (a arm) window(ctx context.Context, db *sql.DB, expr string, limit int) (in
 // rank returns the page of best matches across the arms, with only their
 // type, id and score: snippets and provenance are fetched for that page
 // alone.
-func rank(ctx context.Context, db *sql.DB, arms []arm, expr string, opt SearchOptions) ([]Hit, error) {
+func rank(ctx context.Context, db *sql.DB, arms []arm, opt SearchOptions) ([]Hit, error) {
 	var parts []string
 	var args []any
 	for _, a := range arms {
 		parts = append(parts, `SELECT '`+a.typ+`' AS t, `+idColumn(a.typ)+` AS id, `+a.score+` AS score FROM `+a.from)
-		args = append(append(args, expr), a.args...)
+		args = append(append(args, a.match), a.args...)
 	}
 	q := strings.Join(parts, " UNION ALL ") + ` ORDER BY score, t, id LIMIT ? OFFSET ?`
 	args = append(args, opt.Limit, opt.Offset)

@@ -132,3 +132,122 @@ CREATE INDEX documents_search ON documents(id, superseded_by, authority, path, m
 -- Judgements by area and grade: the search and export filters, and the
 -- per-area questions researchers ask of inspections.
 CREATE INDEX findings_area_grade ON findings(area, grade) WHERE area IS NOT NULL;
+
+-- Filtered search. A search narrowed by authority, date, kind or grade must
+-- not read every match of its words to find the few that pass the filter:
+-- "children" matches most findings. findings_search indexes each finding's
+-- words together with its filter values, one column each, so that FTS5
+-- itself intersects them ({text speaker}: (children) AND {authority}:
+-- "Durham" AND {year}: (2023 OR 2024)). It is contentless: finding_facets
+-- keeps the filter values as indexed, so that a finding's entry can be
+-- deleted exactly when they change. Only its rowids and bm25 are used;
+-- snippets come from findings_fts.
+CREATE TABLE finding_facets (
+  id        INTEGER PRIMARY KEY,  -- findings.id; the triggers below keep it, not a foreign key
+  kind      TEXT NOT NULL,
+  area      TEXT NOT NULL,
+  grade     TEXT NOT NULL,
+  source    TEXT NOT NULL,
+  authority TEXT NOT NULL,
+  year      TEXT NOT NULL,
+  state     TEXT NOT NULL   -- 'current' or 'superseded', and 'procedural' for a procedural item
+);
+
+-- finding_facet_values computes what finding_facets should hold now.
+CREATE VIEW finding_facet_values AS
+SELECT f.id AS id, f.document_id AS document_id, f.item_id AS item_id, f.kind AS kind,
+       coalesce(f.area, '') AS area, coalesce(f.grade, '') AS grade, coalesce(f.source, '') AS source,
+       coalesce(d.authority, '') AS authority, coalesce(CAST(dd.year AS TEXT), '') AS year,
+       CASE WHEN d.superseded_by IS NULL THEN 'current' ELSE 'superseded' END
+         || CASE WHEN i.procedural = 1 THEN ' procedural' ELSE '' END AS state
+FROM findings f
+JOIN documents d ON d.id = f.document_id
+JOIN document_dates dd ON dd.document_id = d.id
+LEFT JOIN items i ON i.id = f.item_id;
+
+CREATE VIRTUAL TABLE findings_search USING fts5(
+  text, speaker, kind, area, grade, source, authority, year, state,
+  content='',
+  tokenize='porter unicode61 remove_diacritics 2'
+);
+
+INSERT INTO finding_facets (id, kind, area, grade, source, authority, year, state)
+SELECT id, kind, area, grade, source, authority, year, state FROM finding_facet_values;
+INSERT INTO findings_search (rowid, text, speaker, kind, area, grade, source, authority, year, state)
+SELECT f.id, f.text, coalesce(f.speaker, ''), x.kind, x.area, x.grade, x.source, x.authority, x.year, x.state
+FROM findings f JOIN finding_facets x ON x.id = f.id;
+
+CREATE TRIGGER findings_search_ai AFTER INSERT ON findings BEGIN
+  INSERT INTO finding_facets (id, kind, area, grade, source, authority, year, state)
+  SELECT id, kind, area, grade, source, authority, year, state FROM finding_facet_values WHERE id = new.id;
+  INSERT INTO findings_search (rowid, text, speaker, kind, area, grade, source, authority, year, state)
+  SELECT new.id, new.text, coalesce(new.speaker, ''), kind, area, grade, source, authority, year, state
+  FROM finding_facets WHERE id = new.id;
+END;
+
+CREATE TRIGGER findings_search_ad AFTER DELETE ON findings BEGIN
+  INSERT INTO findings_search (findings_search, rowid, text, speaker, kind, area, grade, source, authority, year, state)
+  SELECT 'delete', old.id, old.text, coalesce(old.speaker, ''), kind, area, grade, source, authority, year, state
+  FROM finding_facets WHERE id = old.id;
+  DELETE FROM finding_facets WHERE id = old.id;
+END;
+
+CREATE TRIGGER findings_search_au AFTER UPDATE OF text, speaker, kind, area, grade, source, item_id, document_id ON findings BEGIN
+  INSERT INTO findings_search (findings_search, rowid, text, speaker, kind, area, grade, source, authority, year, state)
+  SELECT 'delete', old.id, old.text, coalesce(old.speaker, ''), kind, area, grade, source, authority, year, state
+  FROM finding_facets WHERE id = old.id;
+  DELETE FROM finding_facets WHERE id = old.id;
+  INSERT INTO finding_facets (id, kind, area, grade, source, authority, year, state)
+  SELECT id, kind, area, grade, source, authority, year, state FROM finding_facet_values WHERE id = new.id;
+  INSERT INTO findings_search (rowid, text, speaker, kind, area, grade, source, authority, year, state)
+  SELECT new.id, new.text, coalesce(new.speaker, ''), kind, area, grade, source, authority, year, state
+  FROM finding_facets WHERE id = new.id;
+END;
+
+-- findings_search_refresh re-indexes a document's findings when a fact their
+-- filter values come from changes: the document's version or authority,
+-- its meeting or inspection date, an item's procedural flag. The view
+-- holds the findings to redo; inserting into it runs the three steps.
+CREATE VIEW findings_search_refresh (document_id, item_id) AS SELECT NULL, NULL WHERE 0;
+CREATE TRIGGER findings_search_refresh_ii INSTEAD OF INSERT ON findings_search_refresh BEGIN
+  INSERT INTO findings_search (findings_search, rowid, text, speaker, kind, area, grade, source, authority, year, state)
+  SELECT 'delete', f.id, f.text, coalesce(f.speaker, ''), x.kind, x.area, x.grade, x.source, x.authority, x.year, x.state
+  FROM findings f JOIN finding_facets x ON x.id = f.id
+  WHERE f.document_id = new.document_id AND (new.item_id IS NULL OR f.item_id = new.item_id);
+  DELETE FROM finding_facets WHERE id IN (SELECT id FROM findings
+    WHERE document_id = new.document_id AND (new.item_id IS NULL OR item_id = new.item_id));
+  INSERT INTO finding_facets (id, kind, area, grade, source, authority, year, state)
+  SELECT id, kind, area, grade, source, authority, year, state FROM finding_facet_values
+  WHERE document_id = new.document_id AND (new.item_id IS NULL OR item_id = new.item_id);
+  INSERT INTO findings_search (rowid, text, speaker, kind, area, grade, source, authority, year, state)
+  SELECT f.id, f.text, coalesce(f.speaker, ''), x.kind, x.area, x.grade, x.source, x.authority, x.year, x.state
+  FROM findings f JOIN finding_facets x ON x.id = f.id
+  WHERE f.document_id = new.document_id AND (new.item_id IS NULL OR f.item_id = new.item_id);
+END;
+
+CREATE TRIGGER documents_refacet_au AFTER UPDATE OF superseded_by, authority, meta ON documents BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (new.id, NULL);
+END;
+CREATE TRIGGER meetings_refacet_ai AFTER INSERT ON meetings BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (new.document_id, NULL);
+END;
+CREATE TRIGGER meetings_refacet_au AFTER UPDATE ON meetings BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (old.document_id, NULL);
+  INSERT INTO findings_search_refresh (document_id, item_id) SELECT new.document_id, NULL WHERE new.document_id <> old.document_id;
+END;
+CREATE TRIGGER meetings_refacet_ad AFTER DELETE ON meetings BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (old.document_id, NULL);
+END;
+CREATE TRIGGER inspections_refacet_ai AFTER INSERT ON inspections BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (new.document_id, NULL);
+END;
+CREATE TRIGGER inspections_refacet_au AFTER UPDATE ON inspections BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (old.document_id, NULL);
+  INSERT INTO findings_search_refresh (document_id, item_id) SELECT new.document_id, NULL WHERE new.document_id <> old.document_id;
+END;
+CREATE TRIGGER inspections_refacet_ad AFTER DELETE ON inspections BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (old.document_id, NULL);
+END;
+CREATE TRIGGER items_refacet_au AFTER UPDATE OF procedural ON items BEGIN
+  INSERT INTO findings_search_refresh (document_id, item_id) VALUES (new.document_id, new.id);
+END;

@@ -3,6 +3,8 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -145,7 +147,7 @@ func searchDB(ctx context.Context, env *Env, target int) (string, string, error)
 	if env.Corpus != "" {
 		corpusName, src = "shared", []string{env.Corpus}
 	}
-	key := fmt.Sprintf("search-%s-s%d-c%s-%d.db", corpusName, store.SchemaVersion(), classify.Version, target)
+	key := fmt.Sprintf("search-%s-s%d-%s-c%s-%d.db", corpusName, store.SchemaVersion(), schemaDigest(env.Root), classify.Version, target)
 	path := filepath.Join(env.Root, "bench", "out", key)
 	if exists(path) {
 		note, err := describe(ctx, path, "reused from an earlier run ("+filepath.Base(path)+")")
@@ -335,6 +337,18 @@ func timeAPI(ctx context.Context, env *Env, path string, rounds int) ([][]time.D
 		}
 	}
 	return out, nil
+}
+
+// schemaDigest is a short hash of the migrations, so that a cached
+// database is rebuilt when the schema changes within a version.
+func schemaDigest(root string) string {
+	h := sha256.New()
+	files, _ := filepath.Glob(filepath.Join(root, "store", "migrations", "*.sql"))
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:8]
 }
 
 func cpuTime() time.Duration {

@@ -93,6 +93,7 @@ func (s *DB) Optimize(ctx context.Context) error {
 	for _, q := range []string{
 		`INSERT INTO findings_fts(findings_fts) VALUES ('optimize')`,
 		`INSERT INTO items_fts(items_fts) VALUES ('optimize')`,
+		`INSERT INTO findings_search(findings_search) VALUES ('optimize')`,
 		`ANALYZE`,
 	} {
 		if _, err := s.db.ExecContext(ctx, q); err != nil {

@@ -19,12 +19,12 @@ const (
 // more, which the row conditions then drop), so that a filtered search
 // reads only the matches that can pass. none is true when no finding can
 // pass (no document's authority matches). An empty expression means the
-// filter has nothing to index by.
+// filter narrows nothing worth indexing by: the search then runs on
+// findings_fts, whose bm25 costs half as much per match.
 func (s *DB) facetExpr(ctx context.Context, flt Filter) (expr string, none bool, err error) {
+	// Whether a document is current is left to the row conditions: nearly
+	// every finding is, so the term would only add work.
 	var terms []string
-	if !flt.Superseded {
-		terms = append(terms, `{state}: "current"`)
-	}
 	if len(flt.Kinds) > 0 {
 		var ks []string
 		for _, k := range flt.Kinds {

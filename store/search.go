@@ -204,10 +204,11 @@ type arm struct {
 	args  []any  // the filter's arguments (after the MATCH argument)
 }
 
-// searchArms plans a search: for findings, words and filter values are
-// matched together in findings_search, so that a narrow filter costs no
-// more than a broad one; raw FTS5 queries, which may name findings_fts's
-// columns, run on findings_fts with the filter applied row by row.
+// searchArms plans a search: for findings under a filter, words and
+// filter values are matched together in findings_search, so that a narrow
+// filter costs no more than a broad one; without one, and for raw FTS5
+// queries (which may name findings_fts's columns), the search runs on
+// findings_fts with the filter applied row by row.
 // Agenda items are filtered row by row. The filter's row conditions
 // always apply, so every hit passes it exactly.
 func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scope) ([]arm, error) {
@@ -226,12 +227,9 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 			items = ` LEFT JOIN items i ON i.id = f.item_id`
 		}
 		a := arm{typ: "finding", fts: "findings_fts", match: expr, score: `bm25(findings_fts)`, args: args}
-		if !flt.Raw {
+		if !flt.Raw && facets != "" {
 			a.fts = "findings_search"
-			a.match = `{text speaker}: (` + expr + `)`
-			if facets != "" {
-				a.match = "(" + a.match + " AND " + facets + ")"
-			}
+			a.match = `({text speaker}: (` + expr + `) AND ` + facets + `)`
 			// Only the words count towards the rank, as in findings_fts.
 			a.score = `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`
 		}
@@ -246,7 +244,7 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 			typ:   "item",
 			fts:   "items_fts",
 			match: expr,
-			from: `items_fts JOIN items i ON i.id = items_fts.rowid
+			from: `items_fts JOIN items i INDEXED BY items_search ON i.id = items_fts.rowid
 				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
 				WHERE items_fts MATCH ? AND ` + where,
 			// A title says what an item is about: weigh it above the body.

@@ -129,6 +129,10 @@ WHERE f.kind = 'resolution' AND d.superseded_by IS NULL;
 -- the same row, thousands of times. Search names it with INDEXED BY.
 CREATE INDEX documents_search ON documents(id, superseded_by, authority, path, meta);
 
+-- items_search does the same for agenda items: their rows hold their
+-- text, and search only needs to know which document an item is in.
+CREATE INDEX items_search ON items(id, document_id, procedural);
+
 -- Judgements by area and grade: the search and export filters, and the
 -- per-area questions researchers ask of inspections.
 CREATE INDEX findings_area_grade ON findings(area, grade) WHERE area IS NOT NULL;

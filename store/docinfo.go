@@ -8,8 +8,8 @@ import (
 	"fmt"
 )
 
-// DocumentInfo describes a stored document without its text.
-type DocumentInfo struct {
+// DocumentDetail describes a stored document without its text.
+type DocumentDetail struct {
 	ID           int64             `json:"id"`
 	Path         string            `json:"path"`
 	AbsPath      string            `json:"abs_path"`
@@ -48,9 +48,9 @@ type MeetingInfo struct {
 	Date      string `json:"date"`
 }
 
-// Document returns what is stored about a document, but its text.
-func (s *DB) Document(ctx context.Context, id int64) (DocumentInfo, error) {
-	var d DocumentInfo
+// DocumentByID returns what is stored about a document, but its text.
+func (s *DB) DocumentByID(ctx context.Context, id int64) (DocumentDetail, error) {
+	var d DocumentDetail
 	var starts, meta string
 	var sup sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT d.id, d.path, d.abs_path, d.sha256, d.size, d.format, d.doc_type,
@@ -60,7 +60,7 @@ func (s *DB) Document(ctx context.Context, id int64) (DocumentInfo, error) {
 		Scan(&d.ID, &d.Path, &d.AbsPath, &d.SHA256, &d.Size, &d.Format, &d.DocType, &d.Title, &d.Authority,
 			&d.AuthorityURN, &d.Date, &d.Pages, &starts, &d.Length, &d.Extractor, &d.IngestedAt, &sup, &meta)
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
+		return d, fmt.Errorf("document %d: %w", id, ErrUnknownID)
 	}
 	if err != nil {
 		return d, fmt.Errorf("document %d: %w", id, err)
@@ -103,7 +103,7 @@ func (s *DB) DocumentText(ctx context.Context, id int64, start, end int) (string
 	var t string
 	err := s.db.QueryRowContext(ctx, `SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?`, start, end-start, id).Scan(&t)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("document %d: %w", id, ErrNotFound)
+		return "", fmt.Errorf("document %d: %w", id, ErrUnknownID)
 	}
 	if err != nil {
 		return "", fmt.Errorf("document %d: %w", id, err)
@@ -111,8 +111,8 @@ func (s *DB) DocumentText(ctx context.Context, id int64, start, end int) (string
 	return t, nil
 }
 
-// ItemInfo is an agenda item, or a section of a report.
-type ItemInfo struct {
+// ItemDetail is an agenda item, or a section of a report.
+type ItemDetail struct {
 	ID         int64  `json:"id"`
 	DocumentID int64  `json:"document_id"`
 	Number     int    `json:"number"`
@@ -130,13 +130,13 @@ const itemSelect = `SELECT i.id, i.document_id, i.number, i.label, i.title, i.pa
 	(SELECT count(*) FROM findings f WHERE f.item_id = i.id)`
 
 // Item returns an agenda item with its text.
-func (s *DB) Item(ctx context.Context, id int64) (ItemInfo, error) {
-	var it ItemInfo
+func (s *DB) Item(ctx context.Context, id int64) (ItemDetail, error) {
+	var it ItemDetail
 	err := s.db.QueryRowContext(ctx, itemSelect+`, i.text FROM items i WHERE i.id = ?`, id).
 		Scan(&it.ID, &it.DocumentID, &it.Number, &it.Label, &it.Title, &it.Page, &it.Start, &it.End,
 			&it.Procedural, &it.Findings, &it.Text)
 	if errors.Is(err, sql.ErrNoRows) {
-		return it, fmt.Errorf("item %d: %w", id, ErrNotFound)
+		return it, fmt.Errorf("item %d: %w", id, ErrUnknownID)
 	}
 	if err != nil {
 		return it, fmt.Errorf("item %d: %w", id, err)
@@ -145,15 +145,15 @@ func (s *DB) Item(ctx context.Context, id int64) (ItemInfo, error) {
 }
 
 // DocumentItems lists a document's items, without their text.
-func (s *DB) DocumentItems(ctx context.Context, docID int64) ([]ItemInfo, error) {
+func (s *DB) DocumentItems(ctx context.Context, docID int64) ([]ItemDetail, error) {
 	rows, err := s.db.QueryContext(ctx, itemSelect+` FROM items i WHERE i.document_id = ? ORDER BY i.number`, docID)
 	if err != nil {
 		return nil, fmt.Errorf("items of document %d: %w", docID, err)
 	}
 	defer rows.Close()
-	out := []ItemInfo{}
+	out := []ItemDetail{}
 	for rows.Next() {
-		var it ItemInfo
+		var it ItemDetail
 		if err := rows.Scan(&it.ID, &it.DocumentID, &it.Number, &it.Label, &it.Title, &it.Page, &it.Start,
 			&it.End, &it.Procedural, &it.Findings); err != nil {
 			return nil, fmt.Errorf("items of document %d: %w", docID, err)

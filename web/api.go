@@ -49,7 +49,7 @@ func (s *Server) search(r *http.Request, p searchParams) (store.Results, error) 
 // the passage around it, and its question-and-answer thread.
 type findingResponse struct {
 	Finding store.Row       `json:"finding"`
-	Item    *store.ItemInfo `json:"item"`
+	Item    *store.ItemDetail `json:"item"`
 	Context contextText     `json:"context"`
 	Thread  *store.Thread   `json:"thread"`
 }
@@ -78,8 +78,8 @@ func (s *Server) apiFinding(w http.ResponseWriter, r *http.Request) {
 
 // itemResponse is /api/items/{id}.
 type itemResponse struct {
-	Item     store.ItemInfo     `json:"item"`
-	Document store.DocumentInfo `json:"document"`
+	Item     store.ItemDetail     `json:"item"`
+	Document store.DocumentDetail `json:"document"`
 	Findings []store.Row        `json:"findings"`
 	Threads  []store.Thread     `json:"threads"`
 }
@@ -95,8 +95,8 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 
 // documentResponse is /api/documents/{id}.
 type documentResponse struct {
-	Document   store.DocumentInfo `json:"document"`
-	Items      []store.ItemInfo   `json:"items"`
+	Document   store.DocumentDetail `json:"document"`
+	Items      []store.ItemDetail   `json:"items"`
 	Judgements []store.Row        `json:"judgements"`
 	Findings   map[string]int     `json:"findings"` // by kind
 }

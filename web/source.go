@@ -21,7 +21,7 @@ func (s *Server) source(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, err)
 		return
 	}
-	d, err := s.db.Document(r.Context(), id)
+	d, err := s.db.DocumentByID(r.Context(), id)
 	if err != nil {
 		s.pageError(w, r, err)
 		return

@@ -14,8 +14,8 @@ const contextSize = 6000
 // findingView is what the finding page and /api/findings/{id} show.
 type findingView struct {
 	Finding     store.Row
-	Document    store.DocumentInfo
-	Item        *store.ItemInfo
+	Document    store.DocumentDetail
+	Item        *store.ItemDetail
 	Passage     passage
 	passageText string
 	Thread      *store.Thread
@@ -33,7 +33,7 @@ func (s *Server) findingView(r *http.Request, withJudgements bool) (findingView,
 		return v, err
 	}
 	f := v.Finding
-	if v.Document, err = s.db.Document(ctx, f.DocumentID); err != nil {
+	if v.Document, err = s.db.DocumentByID(ctx, f.DocumentID); err != nil {
 		return v, err
 	}
 	marks := []mark{{start: f.Start, end: f.End, id: f.ID, kind: f.Kind}}
@@ -81,8 +81,8 @@ func (s *Server) findingView(r *http.Request, withJudgements bool) (findingView,
 
 // itemView is what the item page and /api/items/{id} show.
 type itemView struct {
-	Item     store.ItemInfo
-	Document store.DocumentInfo
+	Item     store.ItemDetail
+	Document store.DocumentDetail
 	Findings []store.Row
 	Threads  []store.Thread
 	Passage  passage
@@ -98,7 +98,7 @@ func (s *Server) itemView(r *http.Request) (itemView, error) {
 	if v.Item, err = s.db.Item(ctx, id); err != nil {
 		return v, err
 	}
-	if v.Document, err = s.db.Document(ctx, v.Item.DocumentID); err != nil {
+	if v.Document, err = s.db.DocumentByID(ctx, v.Item.DocumentID); err != nil {
 		return v, err
 	}
 	if v.Findings, err = s.db.ItemFindings(ctx, id); err != nil {
@@ -116,8 +116,8 @@ func (s *Server) itemView(r *http.Request) (itemView, error) {
 
 // documentView is what the document page and /api/documents/{id} show.
 type documentView struct {
-	Document   store.DocumentInfo
-	Items      []store.ItemInfo
+	Document   store.DocumentDetail
+	Items      []store.ItemDetail
 	Judgements []store.Row
 	Table      []judgementRow
 	Counts     map[string]int
@@ -130,7 +130,7 @@ func (s *Server) documentView(r *http.Request) (documentView, error) {
 		return v, err
 	}
 	ctx := r.Context()
-	if v.Document, err = s.db.Document(ctx, id); err != nil {
+	if v.Document, err = s.db.DocumentByID(ctx, id); err != nil {
 		return v, err
 	}
 	if v.Items, err = s.db.DocumentItems(ctx, id); err != nil {

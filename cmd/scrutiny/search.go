@@ -137,7 +137,7 @@ func hitSource(h store.Hit) string {
 			it = "item " + h.ItemLabel
 		}
 		if h.ItemTitle != "" {
-			it += fmt.Sprintf(" %q", clip(h.ItemTitle, 60))
+			it += fmt.Sprintf(" %q", shorten(h.ItemTitle, 60))
 		}
 		parts = append(parts, it)
 	}
@@ -188,7 +188,8 @@ func thousands(n int) string {
 	return s
 }
 
-func clip(s string, n int) string {
+// shorten cuts s to n code points, marking the cut.
+func shorten(s string, n int) string {
 	rs := []rune(s)
 	if len(rs) <= n {
 		return s

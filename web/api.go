@@ -48,10 +48,10 @@ func (s *Server) search(r *http.Request, p searchParams) (store.Results, error) 
 // findingResponse is /api/findings/{id}: a finding with the item it is in,
 // the passage around it, and its question-and-answer thread.
 type findingResponse struct {
-	Finding store.Row       `json:"finding"`
+	Finding store.Row         `json:"finding"`
 	Item    *store.ItemDetail `json:"item"`
-	Context contextText     `json:"context"`
-	Thread  *store.Thread   `json:"thread"`
+	Context contextText       `json:"context"`
+	Thread  *store.Thread     `json:"thread"`
 }
 
 // contextText is a stretch of the document's text: [start, end) in code
@@ -80,8 +80,8 @@ func (s *Server) apiFinding(w http.ResponseWriter, r *http.Request) {
 type itemResponse struct {
 	Item     store.ItemDetail     `json:"item"`
 	Document store.DocumentDetail `json:"document"`
-	Findings []store.Row        `json:"findings"`
-	Threads  []store.Thread     `json:"threads"`
+	Findings []store.Row          `json:"findings"`
+	Threads  []store.Thread       `json:"threads"`
 }
 
 func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
@@ -97,8 +97,8 @@ func (s *Server) apiItem(w http.ResponseWriter, r *http.Request) {
 type documentResponse struct {
 	Document   store.DocumentDetail `json:"document"`
 	Items      []store.ItemDetail   `json:"items"`
-	Judgements []store.Row        `json:"judgements"`
-	Findings   map[string]int     `json:"findings"` // by kind
+	Judgements []store.Row          `json:"judgements"`
+	Findings   map[string]int       `json:"findings"` // by kind
 }
 
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {

@@ -24,6 +24,10 @@ import (
 // on a database of a million findings halves a search's time.
 const readerDriver = "sqlite3_scrutiny_reader"
 
+// readerConns bounds a read-only handle's connections: enough for a web
+// server's concurrent requests and a search's parallel snippets.
+const readerConns = 8
+
 // mmapSize is how much of the file a read-only connection maps. Address
 // space, not memory: the operating system pages it in as read.
 const mmapSize = 4 << 30
@@ -83,6 +87,11 @@ func open(ctx context.Context, path string, readOnly bool) (*DB, error) {
 		// One connection: one writer, and a single place where SQLite's
 		// locks are taken, so a batch never contends with itself.
 		db.SetMaxOpenConns(1)
+	} else {
+		// Readers keep their connections: a new one parses the schema and
+		// starts with a cold page cache, which costs more than a search.
+		db.SetMaxIdleConns(readerConns)
+		db.SetMaxOpenConns(readerConns)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -114,18 +115,17 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 		return res, fmt.Errorf("search %q: %w", flt.Query, err)
 	}
 	res.TotalExact, res.RankedAll = true, true
-	for i := range arms {
-		a := &arms[i]
-		n, floor, err := a.window(ctx, s.db, opt.Window)
+	var ranked []Hit
+	for _, a := range arms {
+		hits, err := a.collect(ctx, s.db, opt.Window)
 		if err != nil {
 			return fail(err)
 		}
+		n := len(hits)
 		exact := n <= opt.Window
 		if !exact {
 			n = opt.Window
-			// Rank only the newest matches: rowids grow as documents
-			// are added.
-			a.from += fmt.Sprintf(" AND %s.rowid >= %d", a.fts, floor)
+			hits = hits[:n]
 		}
 		res.Total += n
 		res.Ranked += n
@@ -136,13 +136,22 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 		} else {
 			res.Items = n
 		}
+		ranked = append(ranked, hits...)
 	}
-	if res.Total == 0 {
+	// Best first; ties in a stable order, so that pages do not overlap.
+	sort.Slice(ranked, func(i, j int) bool {
+		a, b := ranked[i], ranked[j]
+		if a.Score != b.Score {
+			return a.Score < b.Score
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.ID < b.ID
+	})
+	ranked = ranked[min(opt.Offset, len(ranked)):min(opt.Offset+opt.Limit, len(ranked))]
+	if len(ranked) == 0 {
 		return res, nil
-	}
-	ranked, err := rank(ctx, s.db, arms, opt)
-	if err != nil {
-		return fail(err)
 	}
 	if err := s.fillHits(ctx, ranked, expr); err != nil {
 		return fail(err)
@@ -255,57 +264,25 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 	return arms, nil
 }
 
-// window counts the arm's newest matches, stopping past limit, and
-// returns with the count the smallest rowid among the first limit of them.
-func (a arm) window(ctx context.Context, db *sql.DB, limit int) (int, int64, error) {
-	var n int
-	var floor sql.NullInt64
-	q := `SELECT count(*), min(id) FROM (SELECT ` + a.fts + `.rowid AS id FROM ` + a.from +
-		` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?)`
-	args := append(append([]any{a.match}, a.args...), limit+1)
-	if err := db.QueryRowContext(ctx, q, args...).Scan(&n, &floor); err != nil {
-		return 0, 0, err
-	}
-	if n > limit {
-		// The limit+1st match is the smallest: the window starts above it.
-		floor.Int64++
-	}
-	return n, floor.Int64, nil
-}
-
-// rank returns the page of best matches across the arms, with only their
-// type, id and score: snippets and provenance are fetched for that page
-// alone.
-func rank(ctx context.Context, db *sql.DB, arms []arm, opt SearchOptions) ([]Hit, error) {
-	var parts []string
-	var args []any
-	for _, a := range arms {
-		parts = append(parts, `SELECT '`+a.typ+`' AS t, `+idColumn(a.typ)+` AS id, `+a.score+` AS score FROM `+a.from)
-		args = append(append(args, a.match), a.args...)
-	}
-	q := strings.Join(parts, " UNION ALL ") + ` ORDER BY score, t, id LIMIT ? OFFSET ?`
-	args = append(args, opt.Limit, opt.Offset)
-	rows, err := db.QueryContext(ctx, q, args...)
+// collect returns the arm's newest matches that pass the filter, up to
+// limit+1 of them (one more tells that there are more), with their bm25
+// scores: one pass over the index computes both the count and the rank.
+func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]Hit, error) {
+	q := `SELECT ` + a.fts + `.rowid, ` + a.score + ` FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
+	rows, err := db.QueryContext(ctx, q, append(append([]any{a.match}, a.args...), limit+1)...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var hits []Hit
 	for rows.Next() {
-		var h Hit
-		if err := rows.Scan(&h.Type, &h.ID, &h.Score); err != nil {
+		h := Hit{Type: a.typ}
+		if err := rows.Scan(&h.ID, &h.Score); err != nil {
 			return nil, err
 		}
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
-}
-
-func idColumn(typ string) string {
-	if typ == "finding" {
-		return "f.id"
-	}
-	return "i.id"
 }
 
 const (

@@ -209,7 +209,7 @@ type arm struct {
 	fts   string // the full-text table
 	match string // its MATCH expression
 	from  string // FROM ... WHERE <fts> MATCH ? AND <filter>
-	score string // the bm25 expression
+	score string // the bm25 expression, over the full-text table alone
 	args  []any  // the filter's arguments (after the MATCH argument)
 }
 
@@ -266,23 +266,81 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 
 // collect returns the arm's newest matches that pass the filter, up to
 // limit+1 of them (one more tells that there are more), with their bm25
-// scores: one pass over the index computes both the count and the rank.
+// scores.
+//
+// It takes two passes. The first finds the matches that pass the filter
+// without ranking them: with a ranking function in the query, FTS5 loads
+// every visited row's positions, including rows the filter then drops,
+// which for a narrow filter on agenda items is most of the cost. The
+// second scores only the matches found: by rowid when they are few, else
+// by scanning the rowid range they span, without the filter's joins.
 func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]Hit, error) {
-	q := `SELECT ` + a.fts + `.rowid, ` + a.score + ` FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
+	q := `SELECT ` + a.fts + `.rowid FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
 	rows, err := db.QueryContext(ctx, q, append(append([]any{a.match}, a.args...), limit+1)...)
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var hits []Hit
+	var ids []int64
 	for rows.Next() {
-		h := Hit{Type: a.typ}
-		if err := rows.Scan(&h.ID, &h.Score); err != nil {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
 			return nil, err
 		}
-		hits = append(hits, h)
+		ids = append(ids, id)
 	}
-	return hits, rows.Err()
+	rows.Close()
+	if err := rows.Err(); err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	scores, err := a.scores(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]Hit, len(ids))
+	for i, id := range ids {
+		hits[i] = Hit{Type: a.typ, ID: id, Score: scores[id]}
+	}
+	return hits, nil
+}
+
+// fewIDs is how many matches are scored one rowid lookup each; past it,
+// a scan of their rowid range costs less.
+const fewIDs = 8
+
+// scores returns the bm25 score of each of ids, matches of the arm in
+// descending rowid order.
+func (a arm) scores(ctx context.Context, db *sql.DB, ids []int64) (map[int64]float64, error) {
+	q := `SELECT rowid, ` + a.score + ` FROM ` + a.fts + ` WHERE ` + a.fts + ` MATCH ? AND rowid BETWEEN ? AND ?`
+	args := []any{a.match, ids[len(ids)-1], ids[0]}
+	if len(ids) <= fewIDs {
+		q = `SELECT rowid, ` + a.score + ` FROM ` + a.fts + ` WHERE ` + a.fts + ` MATCH ? AND rowid IN (` + placeholders(len(ids)) + `)`
+		args = []any{a.match}
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	want := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	rows, err := db.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]float64, len(ids))
+	for rows.Next() {
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			return nil, err
+		}
+		if want[id] {
+			out[id] = score
+		}
+	}
+	return out, rows.Err()
 }
 
 const (

@@ -206,11 +206,16 @@ func (o SearchOptions) withDefaults() SearchOptions {
 // one table that the filter keeps.
 type arm struct {
 	typ   string // "finding" or "item"
-	fts   string // the full-text table
+	fts   string // the full-text table that finds the matches
 	match string // its MATCH expression
 	from  string // FROM ... WHERE <fts> MATCH ? AND <filter>
-	score string // the bm25 expression, over the full-text table alone
 	args  []any  // the filter's arguments (after the MATCH argument)
+	// The table and expression that rank them (the words alone, so that
+	// bm25 does not count the rows holding each filter value) and score,
+	// the bm25 call; with onePass, score ranks fts's matches as they are
+	// found instead.
+	rankFTS, rankMatch, score string
+	onePass                   bool
 }
 
 // searchArms plans a search: for findings under a filter, words and
@@ -235,11 +240,15 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 		if flt.NoProcedural {
 			items = ` LEFT JOIN items i ON i.id = f.item_id`
 		}
-		a := arm{typ: "finding", fts: "findings_fts", match: expr, score: `bm25(findings_fts)`, args: args}
+		a := arm{typ: "finding", fts: "findings_fts", match: expr, args: args,
+			rankFTS: "findings_fts", rankMatch: expr, score: `bm25(findings_fts)`}
 		if !flt.Raw && facets != "" {
 			a.fts = "findings_search"
 			a.match = `({text speaker}: (` + expr + `) AND ` + facets + `)`
-			// Only the words count towards the rank, as in findings_fts.
+			// Nearly every match the index returns passes the filter, so
+			// ranking them as they are found wastes nothing; the filter
+			// columns weigh nothing.
+			a.onePass = true
 			a.score = `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`
 		}
 		a.from = a.fts + ` JOIN findings f ON f.id = ` + a.fts + `.rowid
@@ -250,9 +259,11 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 	if (scope == ScopeAll || scope == ScopeItems) && !flt.findingsOnly() {
 		where, args := flt.docWhere()
 		arms = append(arms, arm{
-			typ:   "item",
-			fts:   "items_fts",
-			match: expr,
+			typ:       "item",
+			fts:       "items_fts",
+			match:     expr,
+			rankFTS:   "items_fts",
+			rankMatch: expr,
 			from: `items_fts JOIN items i INDEXED BY items_search ON i.id = items_fts.rowid
 				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
 				WHERE items_fts MATCH ? AND ` + where,
@@ -272,59 +283,56 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 // without ranking them: with a ranking function in the query, FTS5 loads
 // every visited row's positions, including rows the filter then drops,
 // which for a narrow filter on agenda items is most of the cost. The
-// second scores only the matches found: by rowid when they are few, else
-// by scanning the rowid range they span, without the filter's joins.
+// second scores the matches found, in the rowid range they span, without
+// the filter's joins.
 func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]Hit, error) {
-	q := `SELECT ` + a.fts + `.rowid FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
+	score := "0"
+	if a.onePass {
+		score = a.score
+	}
+	q := `SELECT ` + a.fts + `.rowid, ` + score + ` FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
 	rows, err := db.QueryContext(ctx, q, append(append([]any{a.match}, a.args...), limit+1)...)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
+	var hits []Hit
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		h := Hit{Type: a.typ}
+		if err := rows.Scan(&h.ID, &h.Score); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		ids = append(ids, id)
+		hits = append(hits, h)
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(ids) == 0 {
-		return nil, err
+	if err := rows.Err(); err != nil || len(hits) == 0 || a.onePass {
+		return hits, err
+	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
 	}
 	scores, err := a.scores(ctx, db, ids)
 	if err != nil {
 		return nil, err
 	}
-	hits := make([]Hit, len(ids))
-	for i, id := range ids {
-		hits[i] = Hit{Type: a.typ, ID: id, Score: scores[id]}
+	for i := range hits {
+		hits[i].Score = scores[hits[i].ID]
 	}
 	return hits, nil
 }
 
-// fewIDs is how many matches are scored one rowid lookup each; past it,
-// a scan of their rowid range costs less.
-const fewIDs = 8
-
 // scores returns the bm25 score of each of ids, matches of the arm in
-// descending rowid order.
+// descending rowid order, by scanning the rowid range they span in the
+// arm's ranking index. (Looking each up by rowid would cost more: every
+// lookup is a query of its own, which recounts each word's frequency.)
 func (a arm) scores(ctx context.Context, db *sql.DB, ids []int64) (map[int64]float64, error) {
-	q := `SELECT rowid, ` + a.score + ` FROM ` + a.fts + ` WHERE ` + a.fts + ` MATCH ? AND rowid BETWEEN ? AND ?`
-	args := []any{a.match, ids[len(ids)-1], ids[0]}
-	if len(ids) <= fewIDs {
-		q = `SELECT rowid, ` + a.score + ` FROM ` + a.fts + ` WHERE ` + a.fts + ` MATCH ? AND rowid IN (` + placeholders(len(ids)) + `)`
-		args = []any{a.match}
-		for _, id := range ids {
-			args = append(args, id)
-		}
-	}
+	q := `SELECT rowid, ` + a.score + ` FROM ` + a.rankFTS + ` WHERE ` + a.rankFTS + ` MATCH ? AND rowid BETWEEN ? AND ?`
 	want := make(map[int64]bool, len(ids))
 	for _, id := range ids {
 		want[id] = true
 	}
-	rows, err := db.QueryContext(ctx, q, args...)
+	rows, err := db.QueryContext(ctx, q, a.rankMatch, ids[len(ids)-1], ids[0])
 	if err != nil {
 		return nil, err
 	}

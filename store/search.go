@@ -279,12 +279,12 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 // limit+1 of them (one more tells that there are more), with their bm25
 // scores.
 //
-// It takes two passes. The first finds the matches that pass the filter
-// without ranking them: with a ranking function in the query, FTS5 loads
-// every visited row's positions, including rows the filter then drops,
-// which for a narrow filter on agenda items is most of the cost. The
-// second scores the matches found, in the rowid range they span, without
-// the filter's joins.
+// Unless the arm ranks in one pass, it takes two. The first finds the
+// matches that pass the filter without ranking them: with a ranking
+// function in the query, FTS5 loads every visited row's positions,
+// including rows the filter then drops, which for a narrow filter on
+// agenda items is most of the cost. The second scores the matches found,
+// in the rowid range they span, without the filter's joins.
 func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]Hit, error) {
 	score := "0"
 	if a.onePass {

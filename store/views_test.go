@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"database/sql"
-	"strings"
 	"testing"
 
 	"scrutiny/internal/seed"
@@ -132,18 +131,5 @@ func assertRows(t *testing.T, name string, got, want [][]string) {
 				t.Errorf("%s row %d column %d = %q, want %q (row %q)", name, i, j, got[i][j], want[i][j], got[i])
 			}
 		}
-	}
-}
-
-func TestReadOnlyOpenNamesAMissingMigration(t *testing.T) {
-	db := seeded(t)
-	path := db.Path()
-	if _, err := db.SQL().Exec(`DELETE FROM schema_migrations WHERE version = 1`); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	_, err := store.OpenReadOnly(context.Background(), path)
-	if err == nil || !strings.Contains(err.Error(), "lacks migration 0001_core.sql") {
-		t.Errorf("read-only open of a database missing a migration: err = %v", err)
 	}
 }

@@ -44,6 +44,7 @@ type Row struct {
 	// Person is the attendee a speaker is, by the meeting's attendance
 	// list ("Dr A Ghosh" for "the Director of Public Health").
 	Person string `json:"person"`
+	ItemID int64  `json:"item_id"` // items.id, 0 outside any item
 }
 
 // Columns lists Row's fields in export order: the CSV header.
@@ -52,7 +53,7 @@ var Columns = []string{
 	"start", "end", "speaker", "speaker_role", "answered_by", "answer_to", "area", "grade",
 	"inspection", "previous", "source", "rule",
 	"document_id", "doc_type", "item_label", "procedural", "outcome", "date", "classifier_version",
-	"person",
+	"person", "item_id",
 }
 
 // Filter selects findings. The zero value selects every finding of every
@@ -61,7 +62,7 @@ type Filter struct {
 	Kinds      []string
 	Authority  string // matched case-insensitively, as a substring
 	Since      string // ISO dates, inclusive, against the meeting or inspection date
-	Until      string
+	Until      string // a year or month includes the whole of it
 	Area       string
 	Grade      string
 	Source     string
@@ -71,33 +72,29 @@ type Filter struct {
 	Superseded bool
 	// NoProcedural drops findings in procedural items.
 	NoProcedural bool
+	// Query keeps only findings whose text or speaker matches it, in the
+	// syntax of MatchExpr; Raw passes it to FTS5 unchanged.
+	Query string
+	Raw   bool
+}
+
+// findingsOnly reports whether the filter names something only findings
+// have (kind, area, grade, source), so that no agenda item can match it.
+func (flt Filter) findingsOnly() bool {
+	return len(flt.Kinds) > 0 || flt.Area != "" || flt.Grade != "" || flt.Source != ""
 }
 
 // where returns the SQL conditions and arguments of the filter, over the
-// aliases f (findings), d (documents) and i (items).
+// aliases f (findings), d (documents) and i (items). The query, if any,
+// is left to the caller, which knows how it joins the full-text index.
 func (flt Filter) where() (string, []any) {
 	var conds []string
 	var args []any
-	if !flt.Superseded {
-		conds = append(conds, `d.superseded_by IS NULL`)
-	}
 	if len(flt.Kinds) > 0 {
 		conds = append(conds, `f.kind IN (`+placeholders(len(flt.Kinds))+`)`)
 		for _, k := range flt.Kinds {
 			args = append(args, k)
 		}
-	}
-	if flt.Authority != "" {
-		conds = append(conds, `d.authority LIKE ? ESCAPE '\'`)
-		args = append(args, "%"+escapeLike(flt.Authority)+"%")
-	}
-	if flt.Since != "" {
-		conds = append(conds, ``+docDate+` >= ?`)
-		args = append(args, flt.Since)
-	}
-	if flt.Until != "" {
-		conds = append(conds, ``+docDate+` <= ?`)
-		args = append(args, flt.Until)
 	}
 	if flt.Area != "" {
 		conds = append(conds, `f.area = ?`)
@@ -110,6 +107,35 @@ func (flt Filter) where() (string, []any) {
 	if flt.Source != "" {
 		conds = append(conds, `f.source = ?`)
 		args = append(args, flt.Source)
+	}
+	dc, da := flt.docWhere()
+	conds = append(conds, dc)
+	args = append(args, da...)
+	return strings.Join(conds, " AND "), args
+}
+
+// docWhere returns the conditions of the filter on documents (alias d) and
+// items (alias i): the part that applies to agenda items as well as to
+// findings.
+func (flt Filter) docWhere() (string, []any) {
+	var conds []string
+	var args []any
+	if !flt.Superseded {
+		conds = append(conds, `d.superseded_by IS NULL`)
+	}
+	if flt.Authority != "" {
+		conds = append(conds, `d.authority LIKE ? ESCAPE '\'`)
+		args = append(args, "%"+escapeLike(flt.Authority)+"%")
+	}
+	if flt.Since != "" {
+		conds = append(conds, docDate+` >= ?`)
+		args = append(args, flt.Since)
+	}
+	if flt.Until != "" {
+		// Compare as many characters as were given, so that --until 2023
+		// keeps 2023-12-31.
+		conds = append(conds, `substr(`+docDate+`, 1, ?) <= ?`)
+		args = append(args, len(flt.Until), flt.Until)
 	}
 	if flt.DocumentID > 0 {
 		conds = append(conds, `d.id = ?`)
@@ -140,7 +166,7 @@ const rowSelect = `SELECT f.id, d.path, d.sha256, d.format, coalesce(d.authority
 	coalesce(f.speaker_role, ''), coalesce(f.answered_by, ''), f.answer_to, coalesce(f.area, ''),
 	coalesce(f.grade, ''), coalesce(f.inspection, ''), f.previous, coalesce(f.source, ''), f.rule,
 	d.id, d.doc_type, coalesce(i.label, ''), coalesce(i.procedural, 0), coalesce(f.outcome, ''), ` + docDate + `,
-	f.classifier_version, coalesce(f.person, '')
+	f.classifier_version, coalesce(f.person, ''), coalesce(f.item_id, 0)
 	FROM findings f JOIN documents d ON d.id = f.document_id LEFT JOIN items i ON i.id = f.item_id`
 
 func scanRow(sc interface{ Scan(...any) error }) (Row, error) {
@@ -150,7 +176,7 @@ func scanRow(sc interface{ Scan(...any) error }) (Row, error) {
 	err := sc.Scan(&r.ID, &r.Document, &r.SHA256, &r.Format, &r.Authority, &r.Item, &r.ItemTitle, &r.Kind,
 		&r.Text, &r.Page, &r.Start, &r.End, &r.Speaker, &r.SpeakerRole, &r.AnsweredBy, &answerTo, &r.Area,
 		&r.Grade, &r.Inspection, &previous, &r.Source, &r.Rule, &r.DocumentID, &r.DocType, &r.ItemLabel,
-		&r.Procedural, &r.Outcome, &r.Date, &r.ClassifierVersion, &r.Person)
+		&r.Procedural, &r.Outcome, &r.Date, &r.ClassifierVersion, &r.Person, &r.ItemID)
 	if answerTo.Valid {
 		r.AnswerTo = &answerTo.Int64
 	}
@@ -165,8 +191,21 @@ func scanRow(sc interface{ Scan(...any) error }) (Row, error) {
 // are.
 func (s *DB) Export(ctx context.Context, flt Filter, fn func(Row) error) error {
 	where, args := flt.where()
+	if flt.Query != "" {
+		expr, err := MatchExpr(flt.Query, flt.Raw)
+		if err != nil {
+			return err
+		}
+		where += ` AND f.id IN (SELECT rowid FROM findings_fts WHERE findings_fts MATCH ?)`
+		args = append(args, expr)
+	}
 	rows, err := s.db.QueryContext(ctx, rowSelect+` WHERE `+where+` ORDER BY d.id, f.seq`, args...)
 	if err != nil {
+		if flt.Query != "" {
+			if qe := asQueryError(flt.Query, err); qe != nil {
+				return qe
+			}
+		}
 		return fmt.Errorf("export: %w", err)
 	}
 	defer rows.Close()
@@ -179,7 +218,13 @@ func (s *DB) Export(ctx context.Context, flt Filter, fn func(Row) error) error {
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		if qe := asQueryError(flt.Query, err); flt.Query != "" && qe != nil {
+			return qe
+		}
+		return fmt.Errorf("export: %w", err)
+	}
+	return nil
 }
 
 func placeholders(n int) string {

@@ -98,7 +98,22 @@ func (s *DB) checkSchema(ctx context.Context) error {
 		return fmt.Errorf("database schema %d is newer than this build knows (%d): upgrade scrutiny", v.Int64, SchemaVersion())
 	}
 	if int(v.Int64) < SchemaVersion() {
-		return fmt.Errorf("database schema %d is older than this build's (%d): open it once for writing (scrutiny stats) to migrate", v.Int64, SchemaVersion())
+		return fmt.Errorf("database schema %d is older than this build's (%d): open it once for writing (scrutiny ingest) to migrate", v.Int64, SchemaVersion())
+	}
+	// Migrations developed side by side may land out of number order: a
+	// database can hold the highest and still lack one below it.
+	ms, err := loadMigrations()
+	if err != nil {
+		return err
+	}
+	for _, m := range ms {
+		var n int
+		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return fmt.Errorf("database lacks migration %s: open it once for writing (scrutiny ingest) to migrate", m.name)
+		}
 	}
 	return nil
 }

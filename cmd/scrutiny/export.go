@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"flag"
 	"strconv"
 
@@ -22,6 +23,8 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	dbPath := fs.String("db", defaultDB(), "database `file`")
 	format := fs.String("format", "jsonl", "output format: jsonl or csv")
 	flt := filterFlags(fs)
+	fs.StringVar(&flt.Query, "query", "", "only findings matching this search `query` (the syntax of scrutiny search)")
+	fs.BoolVar(&flt.Raw, "raw", false, "the --query is FTS5 syntax, passed through unchanged")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -45,7 +48,7 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	if *format == "jsonl" {
 		enc := json.NewEncoder(w)
 		enc.SetEscapeHTML(false)
-		return db.Export(ctx, flt.Filter, func(r store.Row) error { return enc.Encode(r) })
+		return queryUsage(db.Export(ctx, flt.Filter, func(r store.Row) error { return enc.Encode(r) }))
 	}
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true // RFC 4180, and what spreadsheets expect
@@ -55,9 +58,19 @@ func cmdExport(ctx context.Context, e *env, args []string) error {
 	err = db.Export(ctx, flt.Filter, func(r store.Row) error { return cw.Write(csvRecord(r)) })
 	cw.Flush()
 	if err != nil {
-		return err
+		return queryUsage(err)
 	}
 	return cw.Error()
+}
+
+// queryUsage turns a malformed search query into a usage error, so that
+// it is reported as the user's mistake with its reason.
+func queryUsage(err error) error {
+	var qe *store.QueryError
+	if errors.As(err, &qe) {
+		return usagef("%s", qe.Reason)
+	}
+	return err
 }
 
 // csvRecord lays out a row in store.Columns order.
@@ -75,7 +88,7 @@ func csvRecord(r store.Row) []string {
 		r.Speaker, r.SpeakerRole, r.AnsweredBy, answerTo, r.Area, r.Grade, r.Inspection, previous,
 		r.Source, r.Rule,
 		strconv.FormatInt(r.DocumentID, 10), r.DocType, r.ItemLabel, strconv.FormatBool(r.Procedural),
-		r.Outcome, r.Date, r.ClassifierVersion, r.Person,
+		r.Outcome, r.Date, r.ClassifierVersion, r.Person, strconv.FormatInt(r.ItemID, 10),
 	}
 }
 

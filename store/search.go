@@ -1,0 +1,435 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// Scope says what a search looks in.
+type Scope string
+
+// The scopes of a search.
+const (
+	ScopeAll      Scope = "all"      // findings and agenda items
+	ScopeFindings Scope = "findings" // findings only
+	ScopeItems    Scope = "items"    // agenda items (and report sections) only
+)
+
+// Search limits.
+const (
+	DefaultLimit = 20
+	MaxLimit     = 1000
+	// RankWindow bounds the work of one search. bm25 must score every
+	// match before it can return the best, which for a common word in a
+	// million findings takes a second; so a search counts matches up to
+	// RankWindow and, past it, ranks the RankWindow most recently added
+	// matches of each kind (findings, items) and says so.
+	RankWindow = 2000
+)
+
+// SearchOptions choose which results a search returns.
+type SearchOptions struct {
+	Scope  Scope // "" means ScopeAll
+	Limit  int   // 0 means DefaultLimit; at most MaxLimit
+	Offset int
+	// Window replaces RankWindow (tests and benchmarks use it).
+	Window int
+}
+
+// Hit is one search result: a finding or an agenda item, with its
+// provenance and a snippet of the matching text.
+type Hit struct {
+	Type  string  `json:"type"` // "finding" or "item"
+	ID    int64   `json:"id"`   // findings.id or items.id
+	Score float64 `json:"score"`
+	// Snippet is the matching passage as plain text; Highlights are the
+	// code point ranges [start, end) within it of the matched terms.
+	Snippet    string   `json:"snippet"`
+	Highlights [][2]int `json:"highlights"`
+
+	DocumentID int64  `json:"document_id"`
+	Document   string `json:"document"`
+	Authority  string `json:"authority"`
+	DocType    string `json:"doc_type"`
+	Date       string `json:"date"`
+	ItemID     int64  `json:"item_id"` // 0 when the finding lies outside any item
+	Item       int    `json:"item"`
+	ItemLabel  string `json:"item_label"`
+	ItemTitle  string `json:"item_title"`
+	Page       int    `json:"page"`
+	Start      int    `json:"start"` // code point offsets into the document text
+	End        int    `json:"end"`
+
+	// Finding is the finding as exported, for hits of type "finding".
+	Finding *Row `json:"finding,omitempty"`
+}
+
+// Results is one page of a search.
+type Results struct {
+	Query string `json:"query"`
+	Match string `json:"match"` // the FTS5 expression that ran
+	// Total counts the matches, findings and items together; when
+	// TotalExact is false the count stopped at the rank window and Total
+	// is a lower bound.
+	Total      int  `json:"total"`
+	TotalExact bool `json:"total_exact"`
+	Findings   int  `json:"findings"` // of Total, how many are findings
+	Items      int  `json:"items"`
+	// RankedAll is false when there were more matches than the rank
+	// window: the hits are then the best of the most recently added
+	// matches, and Ranked says how many were scored.
+	RankedAll bool  `json:"ranked_all"`
+	Ranked    int   `json:"ranked"`
+	Offset    int   `json:"offset"`
+	Limit     int   `json:"limit"`
+	Hits      []Hit `json:"hits"`
+}
+
+// Search runs a full-text search over findings and agenda items, ranked by
+// bm25 (best first), keeping those that flt selects. flt.Query is the
+// search text. Filters that only findings have (kind, area, grade, source)
+// leave agenda items out. A malformed query is a *QueryError.
+func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results, error) {
+	res := Results{Query: flt.Query, Hits: []Hit{}}
+	expr, err := MatchExpr(flt.Query, flt.Raw)
+	if err != nil {
+		return res, err
+	}
+	res.Match = expr
+	opt = opt.withDefaults()
+	res.Offset, res.Limit = opt.Offset, opt.Limit
+	arms, err := s.searchArms(ctx, flt, expr, opt.Scope)
+	if err != nil {
+		return res, fmt.Errorf("search %q: %w", flt.Query, err)
+	}
+
+	fail := func(err error) (Results, error) {
+		if qe := asQueryError(flt.Query, err); qe != nil {
+			return res, qe
+		}
+		return res, fmt.Errorf("search %q: %w", flt.Query, err)
+	}
+	res.TotalExact, res.RankedAll = true, true
+	var ranked []Hit
+	for _, a := range arms {
+		hits, err := a.collect(ctx, s.db, opt.Window)
+		if err != nil {
+			return fail(err)
+		}
+		n := len(hits)
+		exact := n <= opt.Window
+		if !exact {
+			n = opt.Window
+			hits = hits[:n]
+		}
+		res.Total += n
+		res.Ranked += n
+		res.TotalExact = res.TotalExact && exact
+		res.RankedAll = res.RankedAll && exact
+		if a.typ == "finding" {
+			res.Findings = n
+		} else {
+			res.Items = n
+		}
+		ranked = append(ranked, hits...)
+	}
+	// Best first; ties in a stable order, so that pages do not overlap.
+	sort.Slice(ranked, func(i, j int) bool {
+		a, b := ranked[i], ranked[j]
+		if a.Score != b.Score {
+			return a.Score < b.Score
+		}
+		if a.Type != b.Type {
+			return a.Type < b.Type
+		}
+		return a.ID < b.ID
+	})
+	ranked = ranked[min(opt.Offset, len(ranked)):min(opt.Offset+opt.Limit, len(ranked))]
+	if len(ranked) == 0 {
+		return res, nil
+	}
+	if err := s.fillHits(ctx, ranked, expr); err != nil {
+		return fail(err)
+	}
+	res.Hits = append(res.Hits, ranked...)
+	return res, nil
+}
+
+// fillWorkers is how many hits are filled at once. A snippet of a long
+// agenda item means tokenizing all of its text, so a page of them is
+// worth spreading over the connection pool's cores.
+const fillWorkers = 4
+
+// fillHits fetches the provenance and snippets of a page of hits.
+func (s *DB) fillHits(ctx context.Context, hits []Hit, expr string) error {
+	errs := make([]error, len(hits))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(fillWorkers, len(hits)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = s.fillHit(ctx, &hits[i], expr)
+			}
+		}()
+	}
+	for i := range hits {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func (o SearchOptions) withDefaults() SearchOptions {
+	if o.Scope == "" {
+		o.Scope = ScopeAll
+	}
+	if o.Limit <= 0 {
+		o.Limit = DefaultLimit
+	}
+	o.Limit = min(o.Limit, MaxLimit)
+	o.Offset = max(o.Offset, 0)
+	if o.Window <= 0 {
+		o.Window = RankWindow
+	}
+	return o
+}
+
+// arm is the half of a search over one full-text index: the matches of
+// one table that the filter keeps.
+type arm struct {
+	typ   string // "finding" or "item"
+	fts   string // the full-text table that finds the matches
+	match string // its MATCH expression
+	from  string // FROM ... WHERE <fts> MATCH ? AND <filter>
+	args  []any  // the filter's arguments (after the MATCH argument)
+	// The table and expression that rank them (the words alone, so that
+	// bm25 does not count the rows holding each filter value) and score,
+	// the bm25 call; with onePass, score ranks fts's matches as they are
+	// found instead.
+	rankFTS, rankMatch, score string
+	onePass                   bool
+}
+
+// searchArms plans a search: for findings under a filter, words and
+// filter values are matched together in findings_search, so that a narrow
+// filter costs no more than a broad one; without one, and for raw FTS5
+// queries (which may name findings_fts's columns), the search runs on
+// findings_fts with the filter applied row by row.
+// Agenda items are filtered row by row. The filter's row conditions
+// always apply, so every hit passes it exactly.
+func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scope) ([]arm, error) {
+	var arms []arm
+	if scope == ScopeAll || scope == ScopeFindings {
+		facets, none, err := s.facetExpr(ctx, flt)
+		if err != nil {
+			return nil, err
+		}
+		if none {
+			return nil, nil
+		}
+		where, args := flt.where()
+		items := ""
+		if flt.NoProcedural {
+			items = ` LEFT JOIN items i ON i.id = f.item_id`
+		}
+		a := arm{typ: "finding", fts: "findings_fts", match: expr, args: args,
+			rankFTS: "findings_fts", rankMatch: expr, score: `bm25(findings_fts)`}
+		if !flt.Raw && facets != "" {
+			a.fts = "findings_search"
+			a.match = `({text speaker}: (` + expr + `) AND ` + facets + `)`
+			// Nearly every match the index returns passes the filter, so
+			// ranking them as they are found wastes nothing; the filter
+			// columns weigh nothing.
+			a.onePass = true
+			a.score = `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`
+		}
+		a.from = a.fts + ` JOIN findings f ON f.id = ` + a.fts + `.rowid
+			JOIN documents d INDEXED BY documents_search ON d.id = f.document_id` + items + `
+			WHERE ` + a.fts + ` MATCH ? AND ` + where
+		arms = append(arms, a)
+	}
+	if (scope == ScopeAll || scope == ScopeItems) && !flt.findingsOnly() {
+		where, args := flt.docWhere()
+		arms = append(arms, arm{
+			typ:       "item",
+			fts:       "items_fts",
+			match:     expr,
+			rankFTS:   "items_fts",
+			rankMatch: expr,
+			from: `items_fts JOIN items i INDEXED BY items_search ON i.id = items_fts.rowid
+				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
+				WHERE items_fts MATCH ? AND ` + where,
+			// A title says what an item is about: weigh it above the body.
+			score: `bm25(items_fts, 4.0, 1.0)`,
+			args:  args,
+		})
+	}
+	return arms, nil
+}
+
+// collect returns the arm's newest matches that pass the filter, up to
+// limit+1 of them (one more tells that there are more), with their bm25
+// scores.
+//
+// Unless the arm ranks in one pass, it takes two. The first finds the
+// matches that pass the filter without ranking them: with a ranking
+// function in the query, FTS5 loads every visited row's positions,
+// including rows the filter then drops, which for a narrow filter on
+// agenda items is most of the cost. The second scores the matches found,
+// in the rowid range they span, without the filter's joins.
+func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]Hit, error) {
+	score := "0"
+	if a.onePass {
+		score = a.score
+	}
+	q := `SELECT ` + a.fts + `.rowid, ` + score + ` FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
+	rows, err := db.QueryContext(ctx, q, append(append([]any{a.match}, a.args...), limit+1)...)
+	if err != nil {
+		return nil, err
+	}
+	var hits []Hit
+	for rows.Next() {
+		h := Hit{Type: a.typ}
+		if err := rows.Scan(&h.ID, &h.Score); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		hits = append(hits, h)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(hits) == 0 || a.onePass {
+		return hits, err
+	}
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	scores, err := a.scores(ctx, db, ids)
+	if err != nil {
+		return nil, err
+	}
+	for i := range hits {
+		hits[i].Score = scores[hits[i].ID]
+	}
+	return hits, nil
+}
+
+// scores returns the bm25 score of each of ids, matches of the arm in
+// descending rowid order, by scanning the rowid range they span in the
+// arm's ranking index. (Looking each up by rowid would cost more: every
+// lookup is a query of its own, which recounts each word's frequency.)
+func (a arm) scores(ctx context.Context, db *sql.DB, ids []int64) (map[int64]float64, error) {
+	q := `SELECT rowid, ` + a.score + ` FROM ` + a.rankFTS + ` WHERE ` + a.rankFTS + ` MATCH ? AND rowid BETWEEN ? AND ?`
+	want := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		want[id] = true
+	}
+	rows, err := db.QueryContext(ctx, q, a.rankMatch, ids[len(ids)-1], ids[0])
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[int64]float64, len(ids))
+	for rows.Next() {
+		var id int64
+		var score float64
+		if err := rows.Scan(&id, &score); err != nil {
+			return nil, err
+		}
+		if want[id] {
+			out[id] = score
+		}
+	}
+	return out, rows.Err()
+}
+
+const (
+	markOpen  = "\x02"
+	markClose = "\x03"
+)
+
+// fillHit fetches a ranked hit's provenance and snippet.
+func (s *DB) fillHit(ctx context.Context, h *Hit, expr string) error {
+	var snippet string
+	if h.Type == "finding" {
+		r, err := scanRow(s.db.QueryRowContext(ctx, rowSelect+` WHERE f.id = ?`, h.ID))
+		if err != nil {
+			return err
+		}
+		h.Finding = &r
+		h.DocumentID, h.Document, h.Authority, h.DocType, h.Date = r.DocumentID, r.Document, r.Authority, r.DocType, r.Date
+		h.Item, h.ItemLabel, h.ItemTitle, h.Page, h.Start, h.End = r.Item, r.ItemLabel, r.ItemTitle, r.Page, r.Start, r.End
+		h.ItemID = r.ItemID
+		err = s.db.QueryRowContext(ctx, `SELECT snippet(findings_fts, -1, ?, ?, '…', 40)
+			FROM findings_fts WHERE findings_fts MATCH ? AND rowid = ?`, markOpen, markClose, expr, h.ID).Scan(&snippet)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	} else {
+		err := s.db.QueryRowContext(ctx, `SELECT i.id, i.number, i.label, i.title, i.page, i.start, i.end,
+			d.id, d.path, coalesce(d.authority, ''), d.doc_type, `+docDate+`
+			FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id = ?`, h.ID).
+			Scan(&h.ItemID, &h.Item, &h.ItemLabel, &h.ItemTitle, &h.Page, &h.Start, &h.End,
+				&h.DocumentID, &h.Document, &h.Authority, &h.DocType, &h.Date)
+		if err != nil {
+			return err
+		}
+		err = s.db.QueryRowContext(ctx, `SELECT snippet(items_fts, 1, ?, ?, '…', 40)
+			FROM items_fts WHERE items_fts MATCH ? AND rowid = ?`, markOpen, markClose, expr, h.ID).Scan(&snippet)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	h.Snippet, h.Highlights = parseMarks(snippet)
+	return nil
+}
+
+// parseMarks removes the highlight marks from a snippet and returns the
+// code point ranges they enclosed.
+func parseMarks(s string) (string, [][2]int) {
+	var b strings.Builder
+	hl := [][2]int{}
+	n, open := 0, -1
+	for _, r := range s {
+		switch string(r) {
+		case markOpen:
+			open = n
+		case markClose:
+			if open >= 0 && n > open {
+				hl = append(hl, [2]int{open, n})
+			}
+			open = -1
+		default:
+			b.WriteRune(r)
+			n++
+		}
+	}
+	return b.String(), hl
+}
+
+// asQueryError returns a *QueryError when err is SQLite rejecting a
+// full-text query, and nil for any other error.
+func asQueryError(query string, err error) *QueryError {
+	var qe *QueryError
+	if errors.As(err, &qe) {
+		return qe
+	}
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "fts5: syntax error"), strings.Contains(msg, "unterminated string"):
+		return &QueryError{Query: query, Reason: "the query is not valid FTS5 syntax (" + msg + ")"}
+	case strings.Contains(msg, "no such column"):
+		return &QueryError{Query: query, Reason: msg + ": findings can be searched by the columns text and speaker, items by title and text"}
+	case strings.Contains(msg, "fts5:"), strings.Contains(msg, "unknown special query"):
+		return &QueryError{Query: query, Reason: msg}
+	}
+	return nil
+}

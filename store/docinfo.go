@@ -60,7 +60,7 @@ func (s *DB) DocumentByID(ctx context.Context, id int64) (DocumentDetail, error)
 		Scan(&d.ID, &d.Path, &d.AbsPath, &d.SHA256, &d.Size, &d.Format, &d.DocType, &d.Title, &d.Authority,
 			&d.AuthorityURN, &d.Date, &d.Pages, &starts, &d.Length, &d.Extractor, &d.IngestedAt, &sup, &meta)
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, fmt.Errorf("document %d: %w", id, ErrUnknownID)
+		return d, fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return d, fmt.Errorf("document %d: %w", id, err)
@@ -103,7 +103,7 @@ func (s *DB) DocumentText(ctx context.Context, id int64, start, end int) (string
 	var t string
 	err := s.db.QueryRowContext(ctx, `SELECT substr(text, ? + 1, ?) FROM documents WHERE id = ?`, start, end-start, id).Scan(&t)
 	if errors.Is(err, sql.ErrNoRows) {
-		return "", fmt.Errorf("document %d: %w", id, ErrUnknownID)
+		return "", fmt.Errorf("document %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return "", fmt.Errorf("document %d: %w", id, err)
@@ -136,7 +136,7 @@ func (s *DB) Item(ctx context.Context, id int64) (ItemDetail, error) {
 		Scan(&it.ID, &it.DocumentID, &it.Number, &it.Label, &it.Title, &it.Page, &it.Start, &it.End,
 			&it.Procedural, &it.Findings, &it.Text)
 	if errors.Is(err, sql.ErrNoRows) {
-		return it, fmt.Errorf("item %d: %w", id, ErrUnknownID)
+		return it, fmt.Errorf("item %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return it, fmt.Errorf("item %d: %w", id, err)

@@ -7,14 +7,14 @@ import (
 	"fmt"
 )
 
-// ErrUnknownID means no row has the id asked for.
-var ErrUnknownID = errors.New("no such id")
+// ErrNotFound means no row has the id, or no document the path, asked for.
+var ErrNotFound = errors.New("not found")
 
 // Finding returns one finding as exported.
 func (s *DB) Finding(ctx context.Context, id int64) (Row, error) {
 	r, err := scanRow(s.db.QueryRowContext(ctx, rowSelect+` WHERE f.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
-		return r, fmt.Errorf("finding %d: %w", id, ErrUnknownID)
+		return r, fmt.Errorf("finding %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return r, fmt.Errorf("finding %d: %w", id, err)
@@ -28,7 +28,7 @@ func (s *DB) ItemOf(ctx context.Context, findingID int64) (int64, error) {
 	var id sql.NullInt64
 	err := s.db.QueryRowContext(ctx, `SELECT item_id FROM findings WHERE id = ?`, findingID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("finding %d: %w", findingID, ErrUnknownID)
+		return 0, fmt.Errorf("finding %d: %w", findingID, ErrNotFound)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("finding %d: %w", findingID, err)

@@ -8,84 +8,24 @@ import (
 	"strconv"
 )
 
-// DocumentInfo describes a stored document.
-type DocumentInfo struct {
-	ID           int64
-	Path         string
-	SHA256       string
-	Format       string
-	Type         string
-	Title        string
-	Authority    string
-	AuthorityURN string
-	Extractor    string
-	Pages        int
-	IngestedAt   string
-	SupersededBy int64
-	Committee    string
-	MeetingDate  string
-	Inspection   string // inspection type
-	Published    string
-}
-
-// ErrNotFound means no document matches.
-var ErrNotFound = errors.New("no such document")
-
-// Document finds a document by id, or by its path: the exact path, else a
-// path ending with ref, else one containing it (the newest version when
-// several match).
-func (s *DB) Document(ctx context.Context, ref string) (DocumentInfo, error) {
-	q := `SELECT d.id, d.path, d.sha256, d.format, d.doc_type, d.title, coalesce(d.authority, ''),
-		coalesce(d.authority_urn, ''), d.extractor, d.pages, d.ingested_at, coalesce(d.superseded_by, 0),
-		coalesce(m.committee, ''), coalesce(m.date, ''), coalesce(n.type, ''), coalesce(n.published_date, '')
-		FROM documents d LEFT JOIN meetings m ON m.document_id = d.id LEFT JOIN inspections n ON n.document_id = d.id `
-	var row *sql.Row
+// FindDocument resolves a reference to a document's id: an id, or a path —
+// the exact path, else one ending with ref, else one containing it (the
+// newest current version when several match).
+func (s *DB) FindDocument(ctx context.Context, ref string) (int64, error) {
 	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		row = s.db.QueryRowContext(ctx, q+`WHERE d.id = ?`, id)
-	} else {
-		row = s.db.QueryRowContext(ctx, q+`WHERE d.path LIKE ? ESCAPE '\'
-			ORDER BY d.path = ? DESC, d.path LIKE ? ESCAPE '\' DESC, d.superseded_by IS NULL DESC, d.id DESC LIMIT 1`,
-			"%"+escapeLike(ref)+"%", ref, "%"+escapeLike(ref))
+		return id, nil
 	}
-	var d DocumentInfo
-	err := row.Scan(&d.ID, &d.Path, &d.SHA256, &d.Format, &d.Type, &d.Title, &d.Authority, &d.AuthorityURN,
-		&d.Extractor, &d.Pages, &d.IngestedAt, &d.SupersededBy, &d.Committee, &d.MeetingDate, &d.Inspection, &d.Published)
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM documents WHERE path LIKE ? ESCAPE '\'
+		ORDER BY path = ? DESC, path LIKE ? ESCAPE '\' DESC, superseded_by IS NULL DESC, id DESC LIMIT 1`,
+		"%"+escapeLike(ref)+"%", ref, "%"+escapeLike(ref)).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, fmt.Errorf("%w: %q", ErrNotFound, ref)
+		return 0, fmt.Errorf("document %q: %w", ref, ErrNotFound)
 	}
 	if err != nil {
-		return d, fmt.Errorf("document %q: %w", ref, err)
+		return 0, fmt.Errorf("document %q: %w", ref, err)
 	}
-	return d, nil
-}
-
-// ItemInfo is a stored agenda item.
-type ItemInfo struct {
-	ID         int64
-	Number     int
-	Label      string
-	Title      string
-	Page       int
-	Procedural bool
-}
-
-// Items lists a document's items in order.
-func (s *DB) Items(ctx context.Context, docID int64) ([]ItemInfo, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, number, label, title, page, procedural FROM items
-		WHERE document_id = ? ORDER BY number`, docID)
-	if err != nil {
-		return nil, fmt.Errorf("items: %w", err)
-	}
-	defer rows.Close()
-	var out []ItemInfo
-	for rows.Next() {
-		var it ItemInfo
-		if err := rows.Scan(&it.ID, &it.Number, &it.Label, &it.Title, &it.Page, &it.Procedural); err != nil {
-			return nil, err
-		}
-		out = append(out, it)
-	}
-	return out, rows.Err()
+	return id, nil
 }
 
 // Sample returns up to n findings of each kind, from current documents,

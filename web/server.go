@@ -148,7 +148,7 @@ func (s *Server) classify(r *http.Request, err error) (int, string) {
 		return he.status, he.msg
 	case errors.As(err, &qe):
 		return http.StatusBadRequest, "Your search could not be run: " + qe.Reason + "."
-	case errors.Is(err, store.ErrUnknownID):
+	case errors.Is(err, store.ErrNotFound):
 		return http.StatusNotFound, "Nothing has that id."
 	case errors.Is(err, context.DeadlineExceeded):
 		return http.StatusServiceUnavailable, "The request took too long: add words or filters to narrow it."

@@ -51,25 +51,29 @@ func cmdShow(ctx context.Context, e *env, args []string) error {
 	if fs.NArg() != 1 {
 		return usagef("name one document (an id or a path), or pass --sample")
 	}
-	d, err := db.Document(ctx, fs.Arg(0))
+	id, err := db.FindDocument(ctx, fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	d, err := db.DocumentByID(ctx, id)
 	if err != nil {
 		return err
 	}
 	w := e.stdout
-	fmt.Fprintf(w, "%s  (#%d, %s, %s, %d pages, read by %s)\n", d.Path, d.ID, d.Format, d.Type, d.Pages, d.Extractor)
+	fmt.Fprintf(w, "%s  (#%d, %s, %s, %d pages, read by %s)\n", d.Path, d.ID, d.Format, d.DocType, d.Pages, d.Extractor)
 	if d.Authority != "" {
-		fmt.Fprintf(w, "authority: %s (URN %s)\n", d.Authority, d.AuthorityURN)
+		fmt.Fprintf(w, "authority:  %s (URN %s)\n", d.Authority, d.AuthorityURN)
 	}
-	if d.Committee != "" || d.MeetingDate != "" {
-		fmt.Fprintf(w, "meeting:   %s %s\n", d.Committee, d.MeetingDate)
+	if m := d.Meeting; m != nil {
+		fmt.Fprintf(w, "meeting:    %s %s\n", m.Committee, m.Date)
 	}
-	if d.Inspection != "" {
-		fmt.Fprintf(w, "inspection: %s, published %s\n", d.Inspection, d.Published)
+	if in := d.Inspection; in != nil {
+		fmt.Fprintf(w, "inspection: %s (%s), %s to %s, lead inspector %s\n", in.Type, in.Framework, in.StartDate, in.EndDate, orUnknown(in.LeadInspector))
 	}
-	if d.SupersededBy != 0 {
-		fmt.Fprintf(w, "superseded by document #%d\n", d.SupersededBy)
+	if d.SupersededBy != nil {
+		fmt.Fprintf(w, "superseded by document #%d\n", *d.SupersededBy)
 	}
-	items, err := db.Items(ctx, d.ID)
+	items, err := db.DocumentItems(ctx, d.ID)
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,6 @@ package classify
 import (
 	"regexp"
 	"strings"
-
-	"github.com/jdkato/prose/v2"
 )
 
 // Sentence is a sentence of a document: its byte range, the block that
@@ -16,9 +14,8 @@ type Sentence struct {
 }
 
 // Sentences splits each block into sentences. prose's Punkt splitter does
-// the splitting inside blocks; it is called once per document because it
-// reloads its training data on every call (about 12 ms), and its sentences
-// are cut again at block boundaries, which it does not see. Splits after
+// the splitting inside blocks (punkt.go), once per document, and its
+// sentences are cut again at block boundaries, which it does not see. Splits after
 // the abbreviations of council minutes ("Cllr.", "Dr.", "No.") are
 // mended.
 func Sentences(text string, blocks []Block) []Sentence {
@@ -61,22 +58,17 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c =
 // punktCuts returns the byte offsets (into the document) where prose ends a
 // sentence in s, which starts at offset base.
 func punktCuts(s string, base int) []int {
-	doc, err := prose.NewDocument(s,
-		prose.WithTagging(false), prose.WithExtraction(false), prose.WithTokenization(false))
-	if err != nil {
-		return nil
-	}
 	var cuts []int
 	pos := 0
-	for _, sent := range doc.Sentences() {
-		if sent.Text == "" {
+	for _, sent := range punktSentences(s) {
+		if sent == "" {
 			continue
 		}
-		i := strings.Index(s[pos:], sent.Text)
+		i := strings.Index(s[pos:], sent)
 		if i < 0 {
 			continue // prose altered the text; keep the block whole here
 		}
-		pos += i + len(sent.Text)
+		pos += i + len(sent)
 		cuts = append(cuts, base+pos)
 	}
 	return cuts

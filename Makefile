@@ -68,6 +68,9 @@ lint: fmt-check vet staticcheck
 bench: build
 	$(GO) run $(GOFLAGS_) ./bench
 
+# fuzz explores each fuzz target for FUZZTIME. Inputs that fail are
+# written to <package>/testdata/fuzz/<target>/ and replayed by every
+# `go test` from then on: commit them with the fix.
 FUZZTIME ?= 20s
 fuzz:
 	@for t in $$($(GO) test $(GOFLAGS_) -list '^Fuzz' ./extract ./classify | grep '^Fuzz'); do \

@@ -19,12 +19,14 @@ type ingestRun struct {
 	Wall   time.Duration
 	CPU    time.Duration // user and system, with the processes it waited for (pdftotext)
 	MaxRSS int64         // bytes
-	Seen   int   `json:"seen"`
-	New    int   `json:"new"`
-	Unch   int   `json:"unchanged"`
-	Failed int   `json:"failed"`
-	Pages  int   `json:"pages"`
-	Bytes  int64 `json:"bytes"`
+	Seen   int           `json:"seen"`
+	New    int           `json:"new"`
+	Unch   int           `json:"unchanged"`
+	Failed int           `json:"failed"`
+	Pages  int           `json:"pages"`
+	Bytes  int64         `json:"bytes"`
+	// Failures lists the documents that failed, with their reasons.
+	Failures []string `json:"-"`
 }
 
 // ingest runs the scrutiny binary over paths into db with the given number
@@ -52,11 +54,17 @@ func ingest(ctx context.Context, env *Env, db string, workers int, paths ...stri
 	sc := bufio.NewScanner(&stdout)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
-		var probe struct{ Type string }
-		if json.Unmarshal(sc.Bytes(), &probe) == nil && probe.Type == "summary" {
+		var probe struct{ Type, Status, Path, Error string }
+		if json.Unmarshal(sc.Bytes(), &probe) != nil {
+			continue
+		}
+		switch {
+		case probe.Type == "summary":
 			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 				return r, fmt.Errorf("scrutiny ingest: summary: %w", err)
 			}
+		case probe.Status == "failed":
+			r.Failures = append(r.Failures, filepath.Base(probe.Path)+": "+probe.Error)
 		}
 	}
 	if r.Seen == 0 {

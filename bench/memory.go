@@ -36,14 +36,14 @@ func memory(ctx context.Context, env *Env) (string, error) {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "A replicated corpus cycling through %d files of testdata (the seed texts in text, HTML and PDF three times, Markdown minutes, an Ofsted report and a focused-visit letter), each copy a few bytes different; `scrutiny ingest --workers 2` into a new database at each size. Goal: at most 200 MB at every size.\n\n", len(sources))
-	b.WriteString("| documents | pages | MB read | seconds | docs/s | peak RSS (MB) |\n|---|---|---|---|---|---|\n")
+	b.WriteString("| documents | pages | MB read | seconds | CPU s | docs/s | peak RSS (MB) |\n|---|---|---|---|---|---|---|\n")
 	for _, n := range sizes {
 		r, err := ingest(ctx, env, freshDB(env, fmt.Sprintf("memory-%d", n)), 2, groups[:(n+replicaGroup-1)/replicaGroup]...)
 		if err != nil {
 			return "", err
 		}
 		env.Log("memory: %d documents, peak RSS %.0f MB, %.1f s", r.Seen, mb(r.MaxRSS), r.Wall.Seconds())
-		fmt.Fprintf(&b, "| %d | %d | %.0f | %.1f | %s | **%.0f** |\n", r.Seen, r.Pages, mb(r.Bytes), r.Wall.Seconds(), rate(float64(r.New), r.Wall), mb(r.MaxRSS))
+		fmt.Fprintf(&b, "| %d | %d | %.0f | %.1f | %.1f | %s | **%.0f** |\n", r.Seen, r.Pages, mb(r.Bytes), r.Wall.Seconds(), r.CPU.Seconds(), rate(float64(r.New), r.Wall), mb(r.MaxRSS))
 	}
 	return b.String(), nil
 }

@@ -36,5 +36,8 @@ func reingest(ctx context.Context, env *Env) (string, error) {
 	fmt.Fprintf(&b, "| first | %.3f | %d | %d | %d |\n", first.Wall.Seconds(), first.New, first.Unch, first.Failed)
 	fmt.Fprintf(&b, "| again, unchanged | %.3f | %d | %d | %d |\n", second.Wall.Seconds(), second.New, second.Unch, second.Failed)
 	fmt.Fprintf(&b, "\nThe unchanged run is **%.0f×** faster than the first (goal: at least 20×).\n", first.Wall.Seconds()/second.Wall.Seconds())
+	if len(first.Failures) > 0 {
+		fmt.Fprintf(&b, "\nFailed, and reported again from the record on the second run: %s.\n", strings.Join(first.Failures, "; "))
+	}
 	return b.String(), nil
 }

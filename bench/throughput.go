@@ -17,8 +17,8 @@ func init() {
 func throughput(ctx context.Context, env *Env) (string, error) {
 	var b strings.Builder
 	b.WriteString(`Scrutiny's whole pipeline, ` + "`scrutiny ingest --workers 2`" + ` into a new database (extract, split into items,
-classify, store with full-text index), timed from process start to exit. Each PDF set is run three
-times, alternating with the reference, and the median is reported.
+classify, store with full-text index), timed from process start to exit. Each PDF set is run two or
+three times, alternating with the reference, and the median (of two, the faster) is reported.
 
 The reference is plain pdftotext over the same files with the arguments Scrutiny gives it
 (` + "`" + strings.Join(pdftotextArgs, " ") + "`" + `), its text read from a pipe: once one file at a time
@@ -43,8 +43,14 @@ between the two is what the rest of the pipeline costs.
 	if havePDFToText() {
 		b.WriteString("| PDFs | files | pages | MB | Scrutiny docs/s | Scrutiny pages/s | Scrutiny MB/s | pdftotext ×1 pages/s | pdftotext ×2 pages/s | ratio vs ×1 | ratio vs ×2 | CPU s: Scrutiny / pdftotext |\n")
 		b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
-		for _, s := range sets {
-			row, err := pdfThroughput(ctx, env, s, reps)
+		for i, s := range sets {
+			n := reps
+			if i == 0 && len(sets) > 1 && n > 2 {
+				// The testdata PDFs share eight reports with the shared
+				// corpus's set, which is the one measured three times.
+				n = 2
+			}
+			row, err := pdfThroughput(ctx, env, s, n)
 			if err != nil {
 				return "", err
 			}

@@ -85,7 +85,7 @@ func mendAbbreviations(text string, ss []Sentence) []Sentence {
 	for _, s := range ss {
 		if n := len(out); n > 0 {
 			prev := out[n-1]
-			if prev.Block == s.Block && abbreviation.MatchString(prev.Text) && !endsAtLowerThenUpper(prev.Text) {
+			if prev.Block == s.Block && endsInAbbreviation(prev.Text) && !endsAtLowerThenUpper(prev.Text) {
 				out[n-1] = Sentence{Start: prev.Start, End: s.End, Block: s.Block, Text: Collapse(text[prev.Start:s.End])}
 				continue
 			}
@@ -93,6 +93,18 @@ func mendAbbreviations(text string, ss []Sentence) []Sentence {
 		out = append(out, s)
 	}
 	return out
+}
+
+// endsInAbbreviation reports whether s matches abbreviation. A match is
+// at most a separator, the longest abbreviation (eleven letters, some of
+// which case folding may widen to two or three bytes) and a full stop, so
+// only the last 32 bytes are searched: on a longer text, no match can
+// start at the cut, where "^" would otherwise match.
+func endsInAbbreviation(s string) bool {
+	if len(s) > 32 {
+		s = s[len(s)-32:]
+	}
+	return abbreviation.MatchString(s)
 }
 
 // endsAtLowerThenUpper guards the one-letter abbreviation rule: "... plan
@@ -111,7 +123,9 @@ func endsAtLowerThenUpper(s string) bool {
 // Collapse returns s with runs of whitespace (line breaks, page breaks)
 // as single spaces, and a word hyphenated across a line break rejoined.
 func Collapse(s string) string {
-	s = hyphenBreak.ReplaceAllString(s, "$1$2")
+	if strings.IndexByte(s, '-') >= 0 {
+		s = hyphenBreak.ReplaceAllString(s, "$1$2")
+	}
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -11,16 +10,6 @@ import (
 type docSet struct {
 	Name  string
 	Files []string
-}
-
-func (s docSet) bytes() int64 {
-	var n int64
-	for _, f := range s.Files {
-		if st, err := os.Stat(f); err == nil {
-			n += st.Size()
-		}
-	}
-	return n
 }
 
 // glob lists the files matching patterns under root, sorted, without

@@ -159,11 +159,7 @@ func looksLikeTitle(s string) bool {
 	if strings.HasSuffix(s, ".") || strings.HasSuffix(s, ",") || strings.HasSuffix(s, ";") {
 		return false
 	}
-	words := strings.Fields(s)
-	if len(words) > 16 {
-		return false
-	}
-	return true
+	return len(strings.Fields(s)) <= 16
 }
 
 func startsNewBlock(s string) bool {

@@ -41,18 +41,3 @@ func (m runeOffsets) at(off int) int {
 	}
 	return max(best, 0)
 }
-
-// byteOffset returns the byte offset of code point offset r in text.
-func byteOffset(text string, r int) int {
-	if r <= 0 {
-		return 0
-	}
-	n := 0
-	for i := range text {
-		if n == r {
-			return i
-		}
-		n++
-	}
-	return len(text)
-}

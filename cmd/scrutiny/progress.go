@@ -64,15 +64,14 @@ func (r *jsonReporter) Done(s ingest.Summary) {
 // textReporter prints failures as they happen, a progress bar when stderr
 // is a terminal, and a summary at the end.
 type textReporter struct {
-	w       io.Writer
-	bar     bool
-	total   int
-	done    int
-	start   time.Time
-	last    time.Time
-	failed  []ingest.Event
-	drawn   bool
-	current string
+	w      io.Writer
+	bar    bool
+	total  int
+	done   int
+	start  time.Time
+	last   time.Time
+	failed []ingest.Event
+	drawn  bool
 }
 
 func (r *textReporter) Start(total int) {

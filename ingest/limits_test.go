@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -132,5 +133,44 @@ func TestPanicStaysInItsDocument(t *testing.T) {
 	}
 	if ev := rep.by["b.txt"]; ev.Status != Failed || !strings.Contains(ev.Error, "panic in extract") {
 		t.Errorf("b.txt: got %s %q, want a panic failure", ev.Status, ev.Error)
+	}
+}
+
+// TestSpecialFiles checks that links to a named pipe, a device and a
+// directory, named like documents, fail at once instead of blocking a
+// worker or reading for ever.
+func TestSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeInput(t, dir, "ok.txt", []byte("Agenda item\n\nAn ordinary document.\n"))
+	fifo := filepath.Join(t.TempDir(), "pipe")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("cannot make a named pipe here: %v", err)
+	}
+	links := map[string]string{"pipe.txt": fifo, "zero.txt": "/dev/zero", "folder.pdf": t.TempDir()}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep := &eventLog{}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := Run(context.Background(), testkit.OpenDB(t), []string{dir}, Options{Workers: 2, Reporter: rep}); err != nil {
+			t.Error(err)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the run is stuck on a special file")
+	}
+	for name, want := range map[string]string{"pipe.txt": "a named pipe", "zero.txt": "a device", "folder.pdf": "a directory"} {
+		if ev := rep.by[name]; ev.Status != Failed || !strings.Contains(ev.Error, "not a regular file ("+want+")") {
+			t.Errorf("%s: got %s %q, want a failure naming %s", name, ev.Status, ev.Error, want)
+		}
+	}
+	if ev := rep.by["ok.txt"]; ev.Status != New {
+		t.Errorf("ok.txt: got %s %q, want new", ev.Status, ev.Error)
 	}
 }

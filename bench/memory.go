@@ -30,7 +30,7 @@ func memory(ctx context.Context, env *Env) (string, error) {
 	if env.Quick {
 		sizes = []int{100, 200}
 	}
-	groups, err := replicate(env, sources, sizes[len(sizes)-1])
+	groups, err := replicate(env, "memory", sources, sizes[len(sizes)-1])
 	if err != nil {
 		return "", err
 	}

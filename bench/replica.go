@@ -16,9 +16,11 @@ const replicaGroup = 100
 // replicate writes n copies of files, cycling through them, each with a
 // few bytes added so that every copy has its own hash: a PDF gains a
 // comment after its end, HTML a comment, text a closing line. Copies go in
-// folders of replicaGroup under a folder of bench/out named by the
-// sources and n, and are reused by later runs. It returns the folders.
-func replicate(env *Env, files []string, n int) ([]string, error) {
+// folders of replicaGroup under a folder of bench/out named by purpose and
+// by a hash of the sources and n, and are reused by later runs; copies made
+// for the same purpose from other sources are removed. It returns the
+// folders.
+func replicate(env *Env, purpose string, files []string, n int) ([]string, error) {
 	h := sha256.New()
 	for _, f := range files {
 		st, err := os.Stat(f)
@@ -28,7 +30,7 @@ func replicate(env *Env, files []string, n int) ([]string, error) {
 		fmt.Fprintf(h, "%s %d %d\n", filepath.Base(f), st.Size(), st.ModTime().UnixNano())
 	}
 	fmt.Fprintf(h, "n=%d", n)
-	dir := filepath.Join(env.Root, "bench", "out", "replica-"+hex.EncodeToString(h.Sum(nil))[:12])
+	dir := filepath.Join(env.Root, "bench", "out", purpose+"-"+hex.EncodeToString(h.Sum(nil))[:12])
 	var groups []string
 	for g := 0; g*replicaGroup < n; g++ {
 		groups = append(groups, filepath.Join(dir, fmt.Sprintf("%04d", g)))
@@ -36,7 +38,10 @@ func replicate(env *Env, files []string, n int) ([]string, error) {
 	if exists(filepath.Join(dir, ".complete")) {
 		return groups, nil
 	}
-	os.RemoveAll(dir)
+	stale, _ := filepath.Glob(filepath.Join(env.Root, "bench", "out", purpose+"-*"))
+	for _, d := range stale {
+		os.RemoveAll(d)
+	}
 	sources := make([][]byte, len(files))
 	for i, f := range files {
 		b, err := os.ReadFile(f)

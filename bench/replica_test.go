@@ -25,7 +25,7 @@ func TestReplicate(t *testing.T) {
 		files = append(files, p)
 	}
 	env := &Env{Root: root}
-	groups, err := replicate(env, files, 250)
+	groups, err := replicate(env, "test", files, 250)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func TestReplicate(t *testing.T) {
 	}
 	stamp := time.Now().Add(-time.Hour)
 	os.Chtimes(filepath.Join(groups[0], "00000_"+filepath.Base(files[0])), stamp, stamp)
-	if _, err := replicate(env, files, 250); err != nil {
+	if _, err := replicate(env, "test", files, 250); err != nil {
 		t.Fatal(err)
 	}
 	if st, err := os.Stat(filepath.Join(groups[0], "00000_"+filepath.Base(files[0]))); err != nil || !st.ModTime().Equal(stamp) {

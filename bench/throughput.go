@@ -70,7 +70,7 @@ between the two is what the rest of the pipeline costs.
 		name  string
 		files []string
 	}{{"HTML", htmlFiles(env)}, {"text and Markdown", textFiles(env)}} {
-		groups, err := replicate(env, f.files, n)
+		groups, err := replicate(env, "throughput-"+strings.Fields(f.name)[0], f.files, n)
 		if err != nil {
 			return "", err
 		}

@@ -106,7 +106,7 @@ func run(ctx context.Context, out, only string, quick bool) error {
 		}
 		fmt.Fprintf(&b, "## %s\n\n%s\n\n_%s took %.0f s._\n\n", s.Name, strings.TrimSpace(md), s.Name, time.Since(t).Seconds())
 	}
-	fmt.Fprintf(&b, "Whole suite: %.0f s.\n", time.Since(began).Seconds())
+	fmt.Fprintf(&b, "Whole suite: %.0f s. Load average at the end: %s.\n", time.Since(began).Seconds(), loadAverage())
 	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
 		return err
 	}
@@ -122,6 +122,9 @@ func machine(ctx context.Context, env *Env) string {
 	fmt.Fprintf(&b, "- Memory: %s\n", memTotal())
 	fmt.Fprintf(&b, "- OS: %s/%s\n", runtime.GOOS, runtime.GOARCH)
 	fmt.Fprintf(&b, "- Go: %s\n", runtime.Version())
+	// The machine may be shared: its load says how far wall-clock numbers
+	// were slowed by other work. CPU times, where given, are steadier.
+	fmt.Fprintf(&b, "- Load average at the start (1, 5, 15 min): %s\n", loadAverage())
 	if out, err := exec.CommandContext(ctx, "pdftotext", "-v").CombinedOutput(); err == nil {
 		fmt.Fprintf(&b, "- pdftotext: %s\n", strings.SplitN(strings.TrimSpace(string(out)), "\n", 2)[0])
 	} else {
@@ -134,6 +137,19 @@ func machine(ctx context.Context, env *Env) string {
 	}
 	b.WriteString("\n")
 	return b.String()
+}
+
+// loadAverage returns the 1, 5 and 15 minute load averages.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], ", ")
 }
 
 func cpuModel() string {

@@ -97,12 +97,12 @@ func timeClassify(doc *corpus.Document, reps int) (layout, total, alloc float64)
 		runtime.ReadMemStats(&m1)
 		alloc = float64(m1.TotalAlloc - m0.TotalAlloc)
 	}
-	return median(ls), median(ts), alloc
+	return medianFloat(ls), medianFloat(ts), alloc
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 
-func median(xs []float64) float64 {
+func medianFloat(xs []float64) float64 {
 	sort.Float64s(xs)
 	return xs[len(xs)/2]
 }

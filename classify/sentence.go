@@ -3,8 +3,6 @@ package classify
 import (
 	"regexp"
 	"strings"
-
-	"github.com/jdkato/prose/v2"
 )
 
 // Sentence is a sentence of a document: its byte range, the block that
@@ -16,9 +14,8 @@ type Sentence struct {
 }
 
 // Sentences splits each block into sentences. prose's Punkt splitter does
-// the splitting inside blocks; it is called once per document because it
-// reloads its training data on every call (about 12 ms), and its sentences
-// are cut again at block boundaries, which it does not see. Splits after
+// the splitting inside blocks (punkt.go), once per document, and its
+// sentences are cut again at block boundaries, which it does not see. Splits after
 // the abbreviations of council minutes ("Cllr.", "Dr.", "No.") are
 // mended.
 func Sentences(text string, blocks []Block) []Sentence {
@@ -78,22 +75,17 @@ func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c =
 // punktCuts returns the byte offsets (into the document) where prose ends a
 // sentence in s, which starts at offset base.
 func punktCuts(s string, base int) []int {
-	doc, err := prose.NewDocument(s,
-		prose.WithTagging(false), prose.WithExtraction(false), prose.WithTokenization(false))
-	if err != nil {
-		return nil
-	}
 	var cuts []int
 	pos := 0
-	for _, sent := range doc.Sentences() {
-		if sent.Text == "" {
+	for _, sent := range punktSentences(s) {
+		if sent == "" {
 			continue
 		}
-		i := strings.Index(s[pos:], sent.Text)
+		i := strings.Index(s[pos:], sent)
 		if i < 0 {
 			continue // prose altered the text; keep the block whole here
 		}
-		pos += i + len(sent.Text)
+		pos += i + len(sent)
 		cuts = append(cuts, base+pos)
 	}
 	return cuts
@@ -110,7 +102,7 @@ func mendAbbreviations(text string, ss []Sentence) []Sentence {
 	for _, s := range ss {
 		if n := len(out); n > 0 {
 			prev := out[n-1]
-			if prev.Block == s.Block && abbreviation.MatchString(prev.Text) && !endsAtLowerThenUpper(prev.Text) {
+			if prev.Block == s.Block && endsInAbbreviation(prev.Text) && !endsAtLowerThenUpper(prev.Text) {
 				out[n-1] = Sentence{Start: prev.Start, End: s.End, Block: s.Block, Text: Collapse(text[prev.Start:s.End])}
 				continue
 			}
@@ -118,6 +110,18 @@ func mendAbbreviations(text string, ss []Sentence) []Sentence {
 		out = append(out, s)
 	}
 	return out
+}
+
+// endsInAbbreviation reports whether s matches abbreviation. A match is
+// at most a separator, the longest abbreviation (eleven letters, some of
+// which case folding may widen to two or three bytes) and a full stop, so
+// only the last 32 bytes are searched: on a longer text, no match can
+// start at the cut, where "^" would otherwise match.
+func endsInAbbreviation(s string) bool {
+	if len(s) > 32 {
+		s = s[len(s)-32:]
+	}
+	return abbreviation.MatchString(s)
 }
 
 // endsAtLowerThenUpper guards the one-letter abbreviation rule: "... plan
@@ -138,7 +142,9 @@ func endsAtLowerThenUpper(s string) bool {
 // Markdown's emphasis markers ("**REPLY**:") dropped: they are layout, like
 // line breaks, and no reader quotes them.
 func Collapse(s string) string {
-	s = hyphenBreak.ReplaceAllString(s, "$1$2")
+	if strings.IndexByte(s, '-') >= 0 {
+		s = hyphenBreak.ReplaceAllString(s, "$1$2")
+	}
 	if strings.IndexByte(s, '*') >= 0 {
 		s = strings.ReplaceAll(s, "*", "")
 	}

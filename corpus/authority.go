@@ -84,6 +84,11 @@ type authorityPattern struct {
 	re  *regexp.Regexp
 	a   int // index into authorities()
 	len int
+	// key is the name's first word in lower case. Every match of re starts
+	// with it, so a text whose lower-cased form lacks it cannot match and
+	// re need not run: running some three hundred case-insensitive
+	// patterns over every document was most of classification's time.
+	key string
 }
 
 // authorityPatterns match any name of any authority as whole words, longest
@@ -97,7 +102,8 @@ var authorityPatterns = sync.OnceValue(func() []authorityPattern {
 			q = strings.ReplaceAll(q, `\.`, `\.?`)
 			q = strings.ReplaceAll(q, ` and `, `\s+(?:and|&)\s+`)
 			q = strings.ReplaceAll(q, ` `, `[\s-]+`)
-			ps = append(ps, authorityPattern{re: regexp.MustCompile(`(?i)\b` + q + `\b`), a: i, len: len(n)})
+			key, _, _ := strings.Cut(strings.ToLower(n), " ")
+			ps = append(ps, authorityPattern{re: regexp.MustCompile(`(?i)\b` + q + `\b`), a: i, len: len(n), key: key})
 		}
 	}
 	sort.SliceStable(ps, func(i, j int) bool { return ps[i].len > ps[j].len })
@@ -117,7 +123,11 @@ func MatchAuthority(text string) (Authority, bool) {
 	if len(text) > 20000 {
 		text = text[:20000]
 	}
-	lower := text
+	// The prefilter compares lower-cased text. Case-insensitive matching
+	// also folds the long s (ſ) to s, which lower-casing does not, so a
+	// text holding one is matched without the prefilter.
+	lower := strings.ToLower(text)
+	prefilter := !strings.ContainsRune(text, 'ſ')
 	scores := map[int]float64{}
 	var taken [][2]int
 	overlaps := func(s, e int) bool {
@@ -129,7 +139,10 @@ func MatchAuthority(text string) (Authority, bool) {
 		return false
 	}
 	for _, p := range authorityPatterns() {
-		for _, m := range p.re.FindAllStringIndex(lower, -1) {
+		if prefilter && !strings.Contains(lower, p.key) {
+			continue
+		}
+		for _, m := range p.re.FindAllStringIndex(text, -1) {
 			if overlaps(m[0], m[1]) {
 				continue
 			}

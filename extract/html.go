@@ -3,7 +3,6 @@ package extract
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -26,29 +25,36 @@ func HTML(data []byte) (*Text, error) {
 	if looksBinary(data) {
 		return nil, ErrBinary
 	}
-	r, err := decodeHTML(data)
+	page, err := decodeHTML(data)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(r)
-	if err != nil {
-		return nil, fmt.Errorf("html: %w", err)
+	var raw, title, extractor string
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	switch {
+	case err == nil:
+		title = strings.TrimSpace(doc.Find("title").First().Text())
+		var w htmlWriter
+		for _, n := range contentRoot(doc).Nodes {
+			w.walk(n, 0)
+		}
+		raw, extractor = w.b.String(), "goquery"
+	case strings.Contains(err.Error(), "open stack of elements"):
+		// Nested deeper than the parser allows: read it flat.
+		raw, title = flatHTML(page)
+		extractor = "html tokenizer"
+	default:
+		return nil, fmt.Errorf("parse html: %w", err)
 	}
-	title := strings.TrimSpace(doc.Find("title").First().Text())
-	root := contentRoot(doc)
-	var w htmlWriter
-	for _, n := range root.Nodes {
-		w.walk(n, 0)
-	}
-	body := trimBoilerplate(trimLines(normalize(w.b.String())))
+	body := trimBoilerplate(trimLines(normalize(raw)))
 	body = strings.TrimLeft(body, "\n")
-	return &Text{Body: body, Pages: onePage(body), Extractor: "goquery", Title: normalize(title)}, nil
+	return &Text{Body: body, Pages: onePage(body), Extractor: extractor, Title: normalize(title)}, nil
 }
 
-// decodeHTML returns a reader of the page as UTF-8.
-func decodeHTML(data []byte) (io.Reader, error) {
+// decodeHTML returns the page as UTF-8.
+func decodeHTML(data []byte) ([]byte, error) {
 	if utf8.Valid(data) {
-		return bytes.NewReader(data), nil
+		return data, nil
 	}
 	enc, name, _ := charset.DetermineEncoding(data, "text/html")
 	if name == "utf-8" {
@@ -60,7 +66,7 @@ func decodeHTML(data []byte) (io.Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("html: decode %s: %w", name, err)
 	}
-	return bytes.NewReader(out), nil
+	return out, nil
 }
 
 // contentRoot picks the part of the page that holds its content: ModernGov's
@@ -94,6 +100,24 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	if n.Type == html.ElementNode {
 		tag = n.Data
 	}
+	if tag == "br" {
+		w.open(tag)
+		return
+	}
+	w.open(tag)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if depth >= maxDepth {
+			w.text(nodeText(c))
+			continue
+		}
+		w.walk(c, depth+1)
+	}
+	w.close(tag)
+}
+
+// open writes what starts an element: a line break before a block, a
+// bullet before a list entry, a tab before a table cell.
+func (w *htmlWriter) open(tag string) {
 	switch tag {
 	case "br":
 		w.b.WriteByte('\n')
@@ -107,13 +131,11 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	if isBlock(tag) && tag != "li" {
 		w.newline()
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if depth >= maxDepth {
-			w.text(nodeText(c))
-			continue
-		}
-		w.walk(c, depth+1)
-	}
+}
+
+// close writes what ends an element: a blank line after a paragraph, a
+// line break after other blocks.
+func (w *htmlWriter) close(tag string) {
 	switch {
 	case isParagraph(tag):
 		w.b.WriteString("\n\n")

@@ -39,6 +39,9 @@ func PDF(ctx context.Context, data []byte, opt Options) (*Text, error) {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("pdf: %w", ctx.Err())
 		}
+		if errors.Is(primaryErr, ErrDamaged) && truncated(data) {
+			return nil, fmt.Errorf("%w: the file stops before its end-of-file marker (%s)", ErrDamaged, strings.TrimPrefix(primaryErr.Error(), ErrDamaged.Error()+": "))
+		}
 		return nil, primaryErr
 	}
 	for i := range pages {
@@ -54,6 +57,14 @@ func PDF(ctx context.Context, data []byte, opt Options) (*Text, error) {
 	pages = dropRunningLines(pages)
 	body, pp := joinPages(pages)
 	return &Text{Body: body, Pages: pp, Extractor: extractor}, nil
+}
+
+// truncated reports whether a PDF lacks the %%EOF marker that ends every
+// complete file. Writers may append a few bytes after it, so the last
+// kilobyte is searched. It only words the error message: a file cut inside
+// an incremental update still ends in an earlier revision's marker.
+func truncated(data []byte) bool {
+	return !bytes.Contains(data[max(0, len(data)-1024):], []byte("%%EOF"))
 }
 
 func allBlank(pages []string) bool {

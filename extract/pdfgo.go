@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -26,6 +27,7 @@ func readPDF(ctx context.Context, data []byte) (pages []string, err error) {
 	}
 	pages = make([]string, 0, n)
 	var failed int
+	var lastErr error
 	for i := 1; i <= n; i++ {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
@@ -33,11 +35,18 @@ func readPDF(ctx context.Context, data []byte) (pages []string, err error) {
 		text, err := pageText(r, i)
 		if err != nil {
 			failed++
+			lastErr = err
 		}
 		pages = append(pages, text)
 	}
 	if failed == n && n > 0 {
-		return nil, fmt.Errorf("%w: no page could be read", ErrDamaged)
+		if encrypted(r) {
+			// The library opens some encrypted files (RC4 with an empty
+			// user password) but derives the wrong key, so every stream
+			// comes out as garbage.
+			return nil, fmt.Errorf("%w: no page could be decrypted (%v)", ErrCipher, lastErr)
+		}
+		return nil, fmt.Errorf("%w: no page could be read (%v)", ErrDamaged, lastErr)
 	}
 	return pages, nil
 }
@@ -50,12 +59,29 @@ func openPDF(data []byte) (r *pdf.Reader, err error) {
 	}()
 	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		if strings.Contains(err.Error(), "encrypt") || strings.Contains(err.Error(), "password") {
+		msg := err.Error()
+		switch {
+		case errors.Is(err, pdf.ErrInvalidPassword):
 			return nil, ErrEncrypted
+		case strings.Contains(msg, "encryption"):
+			// AES-256 (V=5, a 256-bit key) and other ciphers the library
+			// lacks; it calls some of them malformed.
+			return nil, fmt.Errorf("%w (%s)", ErrCipher, msg)
 		}
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
 	return r, nil
+}
+
+// encrypted reports whether the document's trailer names an encryption
+// dictionary.
+func encrypted(r *pdf.Reader) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return !r.Trailer().Key("Encrypt").IsNull()
 }
 
 func numPages(r *pdf.Reader) (n int, err error) {

@@ -54,6 +54,12 @@ func process(ctx context.Context, in input, known *store.Known, opt *Options) re
 	if err != nil {
 		return fail("read", unwrapPathError(err))
 	}
+	if !info.Mode().IsRegular() {
+		// A named pipe would block the worker for ever on open, and a
+		// device may never end: only regular files (or links to them)
+		// are read.
+		return fail("read", fmt.Errorf("not a regular file (%s)", fileKind(info.Mode())))
+	}
 	r.size = info.Size()
 	if st, ok := known.Files[in.abs]; ok && st.Size == info.Size() && st.ModTime.Equal(info.ModTime()) && known.Docs[st.SHA256] {
 		// Same size and modification time as when this content was
@@ -178,6 +184,21 @@ func readFile(path string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("file is over the limit of %s (--max-size)", humanBytes(limit))
 	}
 	return data, nil
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	case m&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "mode " + m.String()
 }
 
 func humanBytes(n int64) string {

@@ -55,6 +55,21 @@ func SharedCorpus(tb testing.TB, elem ...string) string {
 	return filepath.Join(append([]string{dir}, elem...)...)
 }
 
+// SharedCorpusIfPresent returns the path of the shared development corpus
+// and true when it is present, without skipping: for tests that use it to
+// add to what they have (fuzz seeds), not to decide whether to run.
+func SharedCorpusIfPresent(tb testing.TB, elem ...string) (string, bool) {
+	tb.Helper()
+	dir := os.Getenv("SCRUTINY_CORPUS")
+	if dir == "" {
+		dir = filepath.Join(Root(tb), "..", "shared", "corpus")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "README.md")); err != nil {
+		return "", false
+	}
+	return filepath.Join(append([]string{dir}, elem...)...), true
+}
+
 // OpenDB opens a new database in a temporary folder, closed when the test
 // ends.
 func OpenDB(tb testing.TB) *store.DB {

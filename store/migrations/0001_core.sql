@@ -85,13 +85,16 @@ CREATE TABLE documents (
   extractor_version  TEXT NOT NULL,
   classifier_version TEXT NOT NULL,
   pages              INTEGER NOT NULL,
-  text               TEXT NOT NULL,
   page_starts        TEXT NOT NULL,             -- JSON array: code point offset where each page starts
   meta               TEXT NOT NULL DEFAULT '{}', -- JSON object from the fetcher: url, committee, meeting_date
   run_id             INTEGER REFERENCES runs(id),
   ingested_at        TEXT NOT NULL,
   superseded_by      INTEGER REFERENCES documents(id),
-  superseded_at      TEXT
+  superseded_at      TEXT,
+  -- The text comes last: SQLite stores a row's columns in order, and a
+  -- column after a long text can only be read by walking the text's
+  -- overflow pages. Every finding's triggers read superseded_by and meta.
+  text               TEXT NOT NULL
 );
 CREATE INDEX documents_abs_path ON documents(abs_path);
 CREATE INDEX documents_authority ON documents(authority);

@@ -20,7 +20,7 @@ func classifyOfsted(c *docContext) {
 	}
 	facts := inspectionFacts(c.doc.Text, typ, framework)
 	if framework == corpus.ILACS || framework == corpus.SIF {
-		table := readJudgementTable(c)
+		table := currentJudgements(c, framework)
 		if framework == corpus.ILACS {
 			facts.Type = ilacsType(facts, table)
 		} else if !hasArea(table, corpus.OverallEffectiveness) {
@@ -31,15 +31,7 @@ func classifyOfsted(c *docContext) {
 				continue
 			}
 			c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
-				Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.table"})
-		}
-		if framework == corpus.ILACS {
-			for _, j := range sectionJudgements(c) {
-				if !hasArea(table, j.area) && !hasArea(table, combinedWith(j.area)) {
-					c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
-						Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.section-heading"})
-				}
-			}
+				Area: j.area, Grade: j.grade, Inspection: framework, Rule: j.rule})
 		}
 	}
 	c.doc.Inspection = facts

@@ -7,17 +7,6 @@ import (
 	"scrutiny/corpus"
 )
 
-// The types of Ofsted document, as InspectionFacts.Type records them.
-const (
-	typeILACSStandard = "ilacs_standard"
-	typeILACSShort    = "ilacs_short"
-	typeILACS2026     = "ilacs_2026"
-	typeSIF           = "sif"
-	typeFocused       = "focused_visit"
-	typeMonitoring    = "monitoring_visit"
-	typeJTAI          = "jtai"
-)
-
 var (
 	focusedTitleRE    = regexp.MustCompile(`(?i)focused\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+children['’]s\s+services`)
 	monitoringTitleRE = regexp.MustCompile(`(?i)monitoring\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+(?:local\s+authority\s+)?children['’]s\s+services`)
@@ -47,28 +36,34 @@ var (
 func reportType(head string) (string, corpus.Inspection) {
 	switch {
 	case focusedTitleRE.MatchString(head):
-		return typeFocused, corpus.FocusedVisit
+		return corpus.FocusedVisitLetter, corpus.FocusedVisit
 	case monitoringTitleRE.MatchString(head):
-		return typeMonitoring, corpus.MonitoringVisit
+		return corpus.MonitoringVisitLetter, corpus.MonitoringVisit
 	case jtaiTitleRE.MatchString(head):
-		return typeJTAI, corpus.JTAI
+		return corpus.JTAILetter, corpus.JTAI
 	case sifTitleRE.MatchString(head):
-		return typeSIF, corpus.SIF
+		return corpus.SIFReport, corpus.SIF
 	}
-	return typeILACSStandard, corpus.ILACS
+	return corpus.ILACSStandard, corpus.ILACS
 }
 
 // ilacsType tells a standard ILACS inspection from a short one by its
 // length (a short inspection is one week on site, a standard one two) and
 // the 2026 layout by its table, which grades no overall effectiveness.
 func ilacsType(facts *corpus.InspectionFacts, table []tableJudgement) string {
-	if len(table) > 0 && !hasArea(table, corpus.OverallEffectiveness) {
-		return typeILACS2026
+	read := 0 // judgements read from the table, not from headings
+	for _, j := range table {
+		if j.rule != "judgement.section-heading" {
+			read++
+		}
+	}
+	if read > 0 && !hasArea(table, corpus.OverallEffectiveness) {
+		return corpus.ILACS2026
 	}
 	if d := daysBetween(facts.StartDate, facts.EndDate); d >= 0 && d <= 7 {
-		return typeILACSShort
+		return corpus.ILACSShort
 	}
-	return typeILACSStandard
+	return corpus.ILACSStandard
 }
 
 // inspectionFacts reads the facts a report or letter states: its dates,
@@ -98,7 +93,7 @@ func inspectionFacts(text string, typ string, framework corpus.Inspection) *corp
 }
 
 func isLetter(typ string) bool {
-	return typ == typeFocused || typ == typeMonitoring || typ == typeJTAI
+	return typ == corpus.FocusedVisitLetter || typ == corpus.MonitoringVisitLetter || typ == corpus.JTAILetter
 }
 
 // personName strips an inspector's title from a name: "Anna Gravelle, His
@@ -144,7 +139,7 @@ func titleAuthority(text string) (corpus.Authority, bool) {
 				if name == "" {
 					continue
 				}
-				if a, ok := corpus.MatchAuthority("Inspection of " + name + " council"); ok {
+				if a, ok := corpus.AuthorityNamed(name); ok {
 					return a, true
 				}
 			}
@@ -153,7 +148,7 @@ func titleAuthority(text string) (corpus.Authority, bool) {
 	// A SIF report or an older ILACS report names its council above the
 	// title.
 	if loc := titleEndRE.FindStringIndex(head); loc != nil && loc[0] > 0 {
-		if a, ok := corpus.MatchAuthority(head[:loc[0]]); ok {
+		if a, ok := corpus.AuthorityNamed(head[:loc[0]]); ok {
 			return a, true
 		}
 	}

@@ -127,7 +127,7 @@ func ofstedRecommendations(c *docContext, typ string) {
 			rule = "recommendation.priority-action"
 		case lscb:
 			rule = "recommendation.lscb"
-		case typ == typeSIF:
+		case typ == corpus.SIFReport:
 			rule = "recommendation.sif"
 		}
 		c.emit(corpus.Finding{Kind: corpus.Recommendation, Start: it.start, End: it.end, Text: it.text,

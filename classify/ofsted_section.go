@@ -2,6 +2,7 @@ package classify
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"scrutiny/corpus"
@@ -14,7 +15,37 @@ var (
 	// be good", "... is inadequate", "... are: Outstanding".
 	sectionOpenRE  = regexp.MustCompile(`^(?:The\s+experiences\s+and\s+progress\s+of|The\s+impact\s+of\s+leaders\s+on)\b`)
 	sectionGradeRE = regexp.MustCompile(`(?i)^(.+?)(?:\s*:\s*|\s+(?:is|are|are\s*:|was|were)\s+)(outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\.?$`)
+	// gradedJudgementRE is the SIF's statement of the grades it gives
+	// inside a section: "The graded judgement for adoption performance is
+	// that it is good", "The graded judgement about the experience and
+	// progress of care leavers is that they require improvement".
+	gradedJudgementRE = regexp.MustCompile(`(?im)(?:^|\f)[ \t]*(the\s+graded\s+judge?ments?\s+(?:for|about|on|of)\s+([^.]{3,120}?)\s+is\s+that\s+(?:it|they|this|these)\s+(?:is\s+|are\s+)?(outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\b)`)
 )
+
+// headingJudgements returns the grades a report restates in its
+// sections, one per area, in the order the report gives them: ILACS
+// section headings, the SIF's headings with their grades set apart, and
+// its sentences "The graded judgement for X is that it is Y".
+func headingJudgements(c *docContext) []tableJudgement {
+	all := append(sectionJudgements(c), sequenceHeadings(c)...)
+	text := c.doc.Text
+	for _, m := range gradedJudgementRE.FindAllStringSubmatchIndex(text, -1) {
+		area, _ := FindArea(text[m[4]:m[5]])
+		g, ok := ParseGrade(text[m[6]:m[7]])
+		if area == "" || !ok {
+			continue
+		}
+		all = append(all, tableJudgement{area: area, grade: g, start: m[2], end: m[3], text: Collapse(text[m[2]:m[3]])})
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].start < all[j].start })
+	var out []tableJudgement
+	for _, j := range all {
+		if !listed(out, j.area) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
 
 // sectionJudgements reads the grades an ILACS report restates in the
 // headings of its sections, one per area. They stand in for the judgement

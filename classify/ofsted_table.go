@@ -80,6 +80,7 @@ type tableJudgement struct {
 	notJudged  bool
 	start, end int
 	text       string
+	rule       string
 }
 
 // findTableStart locates a judgement table on the first pages of a report:

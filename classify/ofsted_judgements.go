@@ -1,0 +1,122 @@
+package classify
+
+import (
+	"scrutiny/corpus"
+)
+
+// A report states each grade more than once: in its judgement table, and
+// again in the heading of the area's section ("The experiences and progress
+// of care leavers: good"; the SIF's "The graded judgement for adoption
+// performance is that it is good"). Scrutiny reads the table two ways — by
+// its columns, and as a sequence of words — and the headings apart, and
+// keeps, area by area, the reading the sources agree on.
+
+// currentJudgements returns the report's current judgements, one per
+// area, each with the rule that read it.
+func currentJudgements(c *docContext, framework corpus.Inspection) []tableJudgement {
+	cols := withRule(readJudgementTable(c), "judgement.table")
+	seqTable, _ := sequenceTable(c)
+	seq := withRule(seqTable, "judgement.table-sequence")
+	var heads []tableJudgement
+	for _, h := range headingJudgements(c) {
+		if framework == corpus.ILACS && ilacsArea(h.area) || framework == corpus.SIF && !ilacsOnly(h.area) {
+			heads = append(heads, h)
+		}
+	}
+	heads = withRule(heads, "judgement.section-heading")
+	table := mergeTables(cols, seq, heads)
+	out := table
+	for _, h := range heads {
+		if !listed(out, h.area) && !listed(table, combinedWith(h.area)) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+func withRule(js []tableJudgement, rule string) []tableJudgement {
+	for i := range js {
+		js[i].rule = rule
+	}
+	return js
+}
+
+// mergeTables joins the readings of a judgement table, area by area:
+// the reading two sources agree on stands (the columns', the sequence's,
+// the section heading's); where none agree, the columns' reading, or else
+// the heading's, which names one area and one grade and so cannot pair
+// them wrongly. An area only the heading grades is left to it.
+func mergeTables(cols, seq, heads []tableJudgement) []tableJudgement {
+	var out []tableJudgement
+	for _, j := range append(append([]tableJudgement(nil), cols...), seq...) {
+		if listed(out, j.area) || listed(out, combinedWith(j.area)) {
+			continue
+		}
+		out = append(out, pick(reading(cols, j.area), reading(seq, j.area), reading(heads, j.area)))
+	}
+	return out
+}
+
+// pick chooses among the readings of one area by the columns, the
+// sequence and the heading, any of which may be missing (nil).
+func pick(c, s, h *tableJudgement) tableJudgement {
+	agree := func(a, b *tableJudgement) bool { return a != nil && b != nil && sameGrade(*a, *b) }
+	switch {
+	case agree(c, s), agree(c, h):
+		return *c
+	case agree(s, h):
+		return *s
+	case c != nil && s != nil:
+		return *c
+	case h != nil:
+		return *h
+	case c != nil:
+		return *c
+	}
+	return *s
+}
+
+func reading(js []tableJudgement, a corpus.Area) *tableJudgement {
+	for i := range js {
+		if js[i].area == a {
+			return &js[i]
+		}
+	}
+	return nil
+}
+
+func find(js []tableJudgement, a corpus.Area) (tableJudgement, bool) {
+	for _, j := range js {
+		if j.area == a {
+			return j, true
+		}
+	}
+	return tableJudgement{}, false
+}
+
+func sameGrade(a, b tableJudgement) bool { return a.grade == b.grade && a.notJudged == b.notJudged }
+
+// listed reports whether the table lists the area, graded or not.
+func listed(table []tableJudgement, a corpus.Area) bool {
+	_, ok := find(table, a)
+	return ok
+}
+
+// ilacsArea reports whether an ILACS report grades the area.
+func ilacsArea(a corpus.Area) bool {
+	switch a {
+	case corpus.ImpactOfLeaders, corpus.HelpAndProtection, corpus.ChildrenInCare,
+		corpus.CareLeavers, corpus.ChildrenInCareAndCareLeavers, corpus.OverallEffectiveness:
+		return true
+	}
+	return false
+}
+
+// ilacsOnly reports whether only ILACS grades the area.
+func ilacsOnly(a corpus.Area) bool {
+	switch a {
+	case corpus.ImpactOfLeaders, corpus.ChildrenInCare, corpus.ChildrenInCareAndCareLeavers:
+		return true
+	}
+	return false
+}

@@ -31,7 +31,7 @@ type Block struct {
 }
 
 var (
-	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
+	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{F000}-\x{F0FF}]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
 	terminalRE = regexp.MustCompile(`[.!?:;)”"’']\s*$`)
 )
 
@@ -54,7 +54,7 @@ func Blocks(text string, start, end int) []Block {
 			cur = len(out) - 1
 			continue
 		}
-		if cur >= 0 && breaksBefore(text, out[cur], lines, i, start) {
+		if cur >= 0 && (breaksBefore(text, out[cur], lines, i, start) || headingAfterPageBreak(text, lines, i, start)) {
 			closeBlock()
 		}
 		if cur < 0 {
@@ -105,6 +105,18 @@ func breaksBefore(text string, b Block, lines []extract.Line, i, base int) bool 
 		return true
 	}
 	return len(pt) < 40 && len(strings.TrimSpace(cur.Text)) > 60 && strings.HasSuffix(pt, ".")
+}
+
+// headingAfterPageBreak reports whether line i opens a page with a
+// heading: a paragraph may run on across a page break, but a heading on
+// the next page is not part of it ("Executive summary" after a table that
+// ends the page before).
+func headingAfterPageBreak(text string, lines []extract.Line, i, base int) bool {
+	s := base + lines[i].Start
+	if s == 0 || text[s-1] != '\f' {
+		return false
+	}
+	return isHeadingLine(strings.TrimSpace(lines[i].Text), lines, i)
 }
 
 // isHeadingLine reports whether a line stands alone as a heading: short,

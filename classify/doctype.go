@@ -15,10 +15,12 @@ var (
 	reportSign  = regexp.MustCompile(`(?im)^\s*recommendations?\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|^\s*\d*\.?\s*legal\s+implications`)
 )
 
-// DetectType says what a document is from its text.
+// DetectType says what a document is from its text. Council papers quote
+// Ofsted's titles and tables, but under their own headings: an agenda
+// item or minutes before the title make the document minutes.
 func DetectType(text string) corpus.DocType {
 	head := text[:min(len(text), 3000)]
-	if ofstedTitle.MatchString(head) && ofstedSign.MatchString(head) {
+	if t := ofstedTitle.FindStringIndex(head); t != nil && ofstedSign.MatchString(head) && !minutesSign.MatchString(head[:t[0]]) {
 		return corpus.OfstedReport
 	}
 	m := len(minutesSign.FindAllStringIndex(text[:min(len(text), 60000)], 8))

@@ -19,8 +19,9 @@ func classifyOfsted(c *docContext) {
 		c.doc.Authority, c.doc.AuthorityURN = "", ""
 	}
 	facts := inspectionFacts(c.doc.Text, typ, framework)
+	var table []tableJudgement
 	if framework == corpus.ILACS || framework == corpus.SIF {
-		table := currentJudgements(c, framework)
+		table = currentJudgements(c, framework)
 		if framework == corpus.ILACS {
 			facts.Type = ilacsType(facts, table)
 		} else if !hasArea(table, corpus.OverallEffectiveness) {
@@ -35,7 +36,7 @@ func classifyOfsted(c *docContext) {
 		}
 	}
 	c.doc.Inspection = facts
-	previousJudgements(c, facts.StartDate[:min(len(facts.StartDate), 4)])
+	previousJudgements(c, facts, table)
 	ofstedRecommendations(c, facts.Type)
 	ofstedStrengths(c)
 }

@@ -19,7 +19,11 @@ var (
 	inspectionDatesRE = regexp.MustCompile(`(?i)inspection\s+dates?\s*:\s*([^\n]+)`)
 	// visitDatesRE finds a letter's visit dates in its opening sentence:
 	// "the findings of a focused visit ... on 13 and 14 February 2025".
-	visitDatesRE  = regexp.MustCompile(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	visitDatesRE = regexp.MustCompile(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	// jointDatesRE finds a joint inspection's dates in its opening
+	// sentence: "Between 6 and 10 May 2019, Ofsted, the Care Quality
+	// Commission ... undertook a joint inspection".
+	jointDatesRE  = regexp.MustCompile(`(?im)^\s*between\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
 	publishedRE   = regexp.MustCompile(`(?i)(?:report\s+)?published\s*:\s*([^\n]+)`)
 	dateLineRE    = regexp.MustCompile(`(?im)^\s*(\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+(?:19|20)\d\d)\s*$`)
 	leadRE        = regexp.MustCompile(`(?i)lead\s+inspector\s*:\s*([^\n]+)`)
@@ -74,6 +78,8 @@ func inspectionFacts(text string, typ string, framework corpus.Inspection) *corp
 	if m := inspectionDatesRE.FindStringSubmatch(head); m != nil {
 		f.StartDate, f.EndDate = parseDateRange(m[1])
 	} else if m := visitDatesRE.FindStringSubmatch(head); m != nil {
+		f.StartDate, f.EndDate = parseDateRange(m[1])
+	} else if m := jointDatesRE.FindStringSubmatch(head); m != nil {
 		f.StartDate, f.EndDate = parseDateRange(m[1])
 	}
 	if m := publishedRE.FindStringSubmatch(head); m != nil {

@@ -59,73 +59,103 @@ type seqWord struct {
 
 // tableWords returns the words of a line in their tableVocab form, and
 // whether the line holds only words a table uses. Numbers (row numbers,
-// footnote marks, page numbers) and stray single characters are not words.
-// A word misread by OCR by a letter ("lnadequate", "protectlon") is taken
-// for the table's word.
+// page numbers, a footnote mark glued to a word: "Good1") and stray single
+// characters are not words. Words misread by OCR ("lnadequate", "G00d",
+// "irnpact") are taken for the table's words they are nearly.
 func tableWords(l layoutLine) ([]seqWord, bool) {
 	var out []seqWord
 	s := l.text
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if !unicode.IsLetter(r) {
+		if !isWordRune(r) {
 			i += n
 			continue
 		}
 		j := i
 		for j < len(s) {
 			r, n := utf8.DecodeRuneInString(s[j:])
-			if !unicode.IsLetter(r) {
+			if !isWordRune(r) {
 				break
 			}
 			j += n
 		}
-		w := strings.ToLower(s[i:j])
-		if utf8.RuneCountInString(w) > 1 {
+		end := j
+		for end > i && s[end-1] >= '0' && s[end-1] <= '9' {
+			end-- // a footnote mark, or a number
+		}
+		if w := ocrLetters.Replace(strings.ToLower(s[i:end])); utf8.RuneCountInString(w) > 1 {
 			v, class := vocabWord(w)
 			if class == otherWord {
 				return nil, false
 			}
-			out = append(out, seqWord{w: v, src: s[i:j], class: class, start: l.start + i, end: l.start + j})
+			out = append(out, seqWord{w: v, src: s[i:end], class: class, start: l.start + i, end: l.start + end})
 		}
 		i = j
 	}
 	return out, true
 }
 
-// vocabWord returns w as a word of tableVocab, allowing one misread letter
-// in a word of five letters or more, and its class.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// ocrLetters are the digits OCR reads for letters inside a word.
+var ocrLetters = strings.NewReplacer("0", "o", "1", "l", "5", "s")
+
+// vocabWord returns w as a word of tableVocab, and its class. OCR's
+// misreadings are allowed for: "rn" for "m", and a letter or two wrong in
+// a long word (one in five to eight letters, two in more).
 func vocabWord(w string) (string, wordClass) {
 	if c, ok := tableVocab[w]; ok {
 		return w, c
 	}
-	if len(w) < 5 {
+	if m := strings.ReplaceAll(w, "rn", "m"); m != w {
+		if c, ok := tableVocab[m]; ok {
+			return m, c
+		}
+	}
+	n := len(w)
+	if n < 5 {
 		return w, otherWord
 	}
+	maxEdits := 1
+	if n >= 9 {
+		maxEdits = 2
+	}
 	for v, c := range tableVocab {
-		if len(v) >= 5 && oneEditApart(w, v) {
+		if len(v) >= 5 && editDistance(w, v, maxEdits) <= maxEdits {
 			return v, c
 		}
 	}
 	return w, otherWord
 }
 
-// oneEditApart reports whether a and b differ by at most one letter
-// substituted, inserted or deleted.
-func oneEditApart(a, b string) bool {
-	if len(a) < len(b) {
-		a, b = b, a
+// editDistance returns the number of letters substituted, inserted or
+// deleted to turn a into b, or limit+1 when it is more than limit.
+func editDistance(a, b string, limit int) int {
+	if d := len(a) - len(b); d > limit || -d > limit {
+		return limit + 1
 	}
-	if len(a)-len(b) > 1 {
-		return false
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
 	}
-	i := 0
-	for i < len(b) && a[i] == b[i] {
-		i++
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		best := cur[0]
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			best = min(best, cur[j])
+		}
+		if best > limit {
+			return limit + 1
+		}
+		prev, cur = cur, prev
 	}
-	if len(a) == len(b) {
-		return a[i+min(1, len(a)-i):] == b[i+min(1, len(b)-i):]
-	}
-	return a[i+1:] == b[i:]
+	return prev[len(b)]
 }
 
 // seqToken is an area name or a grade phrase found in a table's words.

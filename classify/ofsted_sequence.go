@@ -401,6 +401,9 @@ func (run tableRun) pairs() []seqToken {
 func sequenceTable(c *docContext) ([]tableJudgement, int) {
 	lines := layoutLines(c.doc.Text, 0, c.pageLimit(3))
 	for _, run := range tableRuns(lines) {
+		if recallsEarlier(lines, run.first) {
+			continue // "The judgements of the last inspection were:"
+		}
 		ps := run.pairs()
 		var out []tableJudgement
 		seen := map[corpus.Area]bool{}
@@ -417,6 +420,18 @@ func sequenceTable(c *docContext) ([]tableJudgement, int) {
 		}
 	}
 	return nil, 0
+}
+
+// recallsEarlier reports whether the two lines of text before lines[i]
+// speak of an earlier inspection: a list of its grades follows.
+func recallsEarlier(lines []layoutLine, i int) bool {
+	var before []string
+	for k := i - 1; k >= 0 && len(before) < 2; k-- {
+		if !lines[k].blank() {
+			before = append([]string{lines[k].text}, before...)
+		}
+	}
+	return previousRE.MatchString(Collapse(strings.Join(before, "\n")))
 }
 
 // sequenceHeadings reads the headings of a report's sections that restate

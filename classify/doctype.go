@@ -16,8 +16,8 @@ var (
 	// then "Inspection dates: 7 to 18 June 2021".
 	reportTitleLine = regexp.MustCompile(`(?i)^\s*(?:re-?)?inspection\s+of\s+\S`)
 	reportDatesLine = regexp.MustCompile(`(?i)^\s*inspection\s+dates?\s*:`)
-	minutesSign = regexp.MustCompile(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*present\s*:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$`)
-	reportSign  = regexp.MustCompile(`(?im)^\s*recommendations?\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|^\s*\d*\.?\s*legal\s+implications`)
+	minutesSign     = regexp.MustCompile(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*present\s*:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$`)
+	reportSign      = regexp.MustCompile(`(?im)^\s*recommendations?\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|^\s*\d*\.?\s*legal\s+implications`)
 )
 
 // DetectType says what a document is from its text. Council papers quote

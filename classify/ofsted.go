@@ -49,15 +49,3 @@ func hasArea(table []tableJudgement, a corpus.Area) bool {
 	}
 	return false
 }
-
-// combinedWith returns the area that grades a together with its other half
-// (children in care and care leavers, before 2023), or a itself.
-func combinedWith(a corpus.Area) corpus.Area {
-	switch a {
-	case corpus.ChildrenInCare, corpus.CareLeavers:
-		return corpus.ChildrenInCareAndCareLeavers
-	case corpus.ChildrenInCareAndCareLeavers:
-		return corpus.ChildrenInCare
-	}
-	return a
-}

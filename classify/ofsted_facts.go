@@ -53,7 +53,9 @@ func reportType(head string) (string, corpus.Inspection) {
 
 // ilacsType tells a standard ILACS inspection from a short one by its
 // length (a short inspection is one week on site, a standard one two) and
-// the 2026 layout by its table, which grades no overall effectiveness.
+// the 2026 layout by its table, which grades no overall effectiveness. An
+// inspection before 2026 is never of the 2026 layout: a table read without
+// its overall grade is only read in part.
 func ilacsType(facts *corpus.InspectionFacts, table []tableJudgement) string {
 	read := 0 // judgements read from the table, not from headings
 	for _, j := range table {
@@ -61,7 +63,7 @@ func ilacsType(facts *corpus.InspectionFacts, table []tableJudgement) string {
 			read++
 		}
 	}
-	if read > 0 && !hasArea(table, corpus.OverallEffectiveness) {
+	if y := inspectionYear(facts); read > 0 && !hasArea(table, corpus.OverallEffectiveness) && (y == 0 || y >= 2026) {
 		return corpus.ILACS2026
 	}
 	if d := daysBetween(facts.StartDate, facts.EndDate); d >= 0 && d <= 7 {

@@ -24,10 +24,9 @@ func currentJudgements(c *docContext, framework corpus.Inspection) []tableJudgem
 		}
 	}
 	heads = withRule(heads, "judgement.section-heading")
-	table := mergeTables(cols, seq, heads)
-	out := table
+	out := mergeTables(cols, seq, heads)
 	for _, h := range heads {
-		if !listed(out, h.area) && !listed(table, combinedWith(h.area)) {
+		if !clashes(out, h.area) {
 			out = append(out, h)
 		}
 	}
@@ -49,7 +48,7 @@ func withRule(js []tableJudgement, rule string) []tableJudgement {
 func mergeTables(cols, seq, heads []tableJudgement) []tableJudgement {
 	var out []tableJudgement
 	for _, j := range append(append([]tableJudgement(nil), cols...), seq...) {
-		if listed(out, j.area) || listed(out, combinedWith(j.area)) {
+		if clashes(out, j.area) {
 			continue
 		}
 		out = append(out, pick(reading(cols, j.area), reading(seq, j.area), reading(heads, j.area)))
@@ -85,22 +84,26 @@ func reading(js []tableJudgement, a corpus.Area) *tableJudgement {
 	return nil
 }
 
-func find(js []tableJudgement, a corpus.Area) (tableJudgement, bool) {
-	for _, j := range js {
-		if j.area == a {
-			return j, true
-		}
-	}
-	return tableJudgement{}, false
-}
-
 func sameGrade(a, b tableJudgement) bool { return a.grade == b.grade && a.notJudged == b.notJudged }
 
 // listed reports whether the table lists the area, graded or not.
-func listed(table []tableJudgement, a corpus.Area) bool {
-	_, ok := find(table, a)
-	return ok
+func listed(table []tableJudgement, a corpus.Area) bool { return reading(table, a) != nil }
+
+// clashes reports whether the table lists the area, or grades children in
+// care and care leavers the other way: ILACS graded them together until
+// 2023, apart since, and a report does one or the other.
+func clashes(table []tableJudgement, a corpus.Area) bool {
+	for _, j := range table {
+		if j.area == a || combined(j.area) && half(a) || half(j.area) && combined(a) {
+			return true
+		}
+	}
+	return false
 }
+
+func combined(a corpus.Area) bool { return a == corpus.ChildrenInCareAndCareLeavers }
+
+func half(a corpus.Area) bool { return a == corpus.ChildrenInCare || a == corpus.CareLeavers }
 
 // ilacsArea reports whether an ILACS report grades the area.
 func ilacsArea(a corpus.Area) bool {

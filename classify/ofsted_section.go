@@ -80,3 +80,55 @@ func sectionJudgements(c *docContext) []tableJudgement {
 	}
 	return out
 }
+
+// sequenceHeadings reads the headings of a report's sections that restate
+// an area's grade as table lines set apart: "The experiences and progress
+// of / children who need help and        Requires improvement /
+// protection" (the SIF's, with the grade in a column or on a line of its
+// own). A heading stands after a blank line or a page break and names one
+// area and one grade.
+func sequenceHeadings(c *docContext) []tableJudgement {
+	lines := layoutLines(c.doc.Text, 0, len(c.doc.Text))
+	// Lines of tables (two rows or more) are not headings, though each
+	// row looks like one in a text without columns.
+	inTable := make([]bool, len(lines))
+	for _, run := range tableRuns(lines) {
+		if len(run.pairs()) >= 2 {
+			for k := run.first; k <= run.last; k++ {
+				inTable[k] = true
+			}
+		}
+	}
+	var out []tableJudgement
+	for i := range lines {
+		if inTable[i] || !standsApart(lines, i) {
+			continue
+		}
+		run, ok := readRun(lines, i, 2)
+		if !ok || run.words[0].class != areaWord {
+			continue
+		}
+		ps := run.pairs()
+		if len(ps) != 1 || ps[0].area == lscbArea || ps[0].notJudged || len(areaNames(wordsOf(run, areaWord))) != 1 ||
+			len(gradePhrases(wordsOf(run, gradeWord))) != 1 {
+			continue
+		}
+		p := ps[0]
+		if grades := gradePhrases(wordsOf(run, gradeWord)); grades[0].start < areaNames(wordsOf(run, areaWord))[0].start {
+			continue // a grade above its area is a table's, not a heading's
+		}
+		out = append(out, tableJudgement{area: p.area, grade: p.grade, start: p.start, end: p.end, text: p.text})
+	}
+	return out
+}
+
+// standsApart reports whether line i begins a block of its own: the first
+// line, or one after a blank line, a page break or a number alone (a page
+// number).
+func standsApart(lines []layoutLine, i int) bool {
+	if i == 0 || lines[i].afterBreak {
+		return true
+	}
+	prev := lines[i-1]
+	return prev.blank() || footnoteLineRE.MatchString(prev.text)
+}

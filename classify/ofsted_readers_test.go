@@ -113,6 +113,7 @@ func TestGradePhrases(t *testing.T) {
 		{"requires improvement to be good requires improvement", []corpus.Grade{corpus.RequiresImprovement, corpus.RequiresImprovement}},
 		{"require improvement inadequate outstanding", []corpus.Grade{corpus.RequiresImprovement, corpus.Inadequate, corpus.Outstanding}},
 		{"not judged good", []corpus.Grade{"", corpus.Good}},
+		{"good not graded inadequate", []corpus.Grade{corpus.Good, "", corpus.Inadequate}},
 	} {
 		var got []corpus.Grade
 		for _, g := range gradePhrases(words(c.in)) {

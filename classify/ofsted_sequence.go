@@ -63,7 +63,7 @@ func gradePhrases(ws []seqWord) []seqToken {
 				next("good")
 			}
 		case "not":
-			tok.notJudged = next("judged") || next("applicable")
+			tok.notJudged = next("judged") || next("graded") || next("applicable")
 		}
 		i++
 		if tok.grade != "" || tok.notJudged {

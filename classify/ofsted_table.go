@@ -25,8 +25,8 @@ var (
 	// the SIF graded too: not a children's services area.
 	lscbRE = regexp.MustCompile(`(?i)\bLSCB\b|safeguarding\s+children\s+board`)
 	// gradeCellRE is a whole cell of the grade column, footnote marks aside.
-	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+applicable)[\d*†]*$`)
-	notJudgedRE = regexp.MustCompile(`(?i)^not\s+(?:judged|applicable)`)
+	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+graded|not\s+applicable)[\d*†]*$`)
+	notJudgedRE = regexp.MustCompile(`(?i)^not\s+(?:judged|graded|applicable)`)
 	// rowNumberRE is the SIF's numbering of its areas ("2.", "2.1").
 	rowNumberRE  = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})?\.?\s+`)
 	footnoteMark = regexp.MustCompile(`[\d*†]+$`)

@@ -27,7 +27,7 @@ var tableVocab = func() map[string]wordClass {
 		governance local safeguarding board lscb`) {
 		v[w] = areaWord
 	}
-	for _, w := range strings.Fields(`requires require improvement to be good outstanding inadequate not judged applicable`) {
+	for _, w := range strings.Fields(`requires require improvement to be good outstanding inadequate not judged graded applicable`) {
 		v[w] = gradeWord
 	}
 	for _, w := range strings.Fields(`judgement judgements grade grades`) {

@@ -15,8 +15,7 @@ import (
 // area, each with the rule that read it.
 func currentJudgements(c *docContext, framework corpus.Inspection) []tableJudgement {
 	cols := withRule(readJudgementTable(c), "judgement.table")
-	seqTable, _ := sequenceTable(c)
-	seq := withRule(seqTable, "judgement.table-sequence")
+	seq := withRule(sequenceTable(c), "judgement.table-sequence")
 	var heads []tableJudgement
 	for _, h := range headingJudgements(c) {
 		if framework == corpus.ILACS && ilacsArea(h.area) || framework == corpus.SIF && !ilacsOnly(h.area) {

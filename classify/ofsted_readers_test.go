@@ -48,7 +48,7 @@ func readersAgree(t *testing.T, paths []string) {
 			doc := &corpus.Document{Path: p, Text: x.Body, Pages: x.Pages}
 			c := newDocContext(doc)
 			cols := readJudgementTable(c)
-			seq, _ := sequenceTable(c)
+			seq := sequenceTable(c)
 			heads := headingJudgements(c)
 			if len(cols) == 0 || len(cols) != len(seq) {
 				t.Errorf("columns read %d areas, the sequence %d", len(cols), len(seq))

@@ -108,15 +108,14 @@ func sequenceHeadings(c *docContext) []tableJudgement {
 		if !ok || run.words[0].class != areaWord {
 			continue
 		}
-		ps := run.pairs()
-		if len(ps) != 1 || ps[0].area == lscbArea || ps[0].notJudged || len(areaNames(wordsOf(run, areaWord))) != 1 ||
-			len(gradePhrases(wordsOf(run, gradeWord))) != 1 {
+		areas, grades := areaNames(wordsOf(run, areaWord)), gradePhrases(wordsOf(run, gradeWord))
+		if len(areas) != 1 || len(grades) != 1 || areas[0].area == lscbArea || grades[0].notJudged {
 			continue
 		}
-		p := ps[0]
-		if grades := gradePhrases(wordsOf(run, gradeWord)); grades[0].start < areaNames(wordsOf(run, areaWord))[0].start {
+		if grades[0].start < areas[0].start {
 			continue // a grade above its area is a table's, not a heading's
 		}
+		p := run.pairs()[0]
 		out = append(out, tableJudgement{area: p.area, grade: p.grade, start: p.start, end: p.end, text: p.text})
 	}
 	return out

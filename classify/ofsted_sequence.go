@@ -256,8 +256,8 @@ func (run tableRun) pairs() []seqToken {
 // sequenceTable reads the judgement table on the report's first pages as
 // a sequence of words: the first run of table lines that pairs two areas
 // or more with their grades. It returns one judgement per area, in table
-// order, and the byte offset where the table ends.
-func sequenceTable(c *docContext) ([]tableJudgement, int) {
+// order.
+func sequenceTable(c *docContext) []tableJudgement {
 	lines := layoutLines(c.doc.Text, 0, c.pageLimit(3))
 	for _, run := range tableRuns(lines) {
 		if recallsEarlier(lines, run.first) {
@@ -275,10 +275,10 @@ func sequenceTable(c *docContext) ([]tableJudgement, int) {
 				start: p.start, end: p.end, text: p.text})
 		}
 		if len(out) >= 2 {
-			return out, lines[run.last].end
+			return out
 		}
 	}
-	return nil, 0
+	return nil
 }
 
 // recallsEarlier reports whether the two lines of text before lines[i]

@@ -14,15 +14,10 @@ import (
 // currentJudgements returns the report's current judgements, one per
 // area, each with the rule that read it.
 func currentJudgements(c *docContext, framework corpus.Inspection) []tableJudgement {
-	cols := withRule(readJudgementTable(c), "judgement.table")
-	seq := withRule(sequenceTable(c), "judgement.table-sequence")
-	var heads []tableJudgement
-	for _, h := range headingJudgements(c) {
-		if framework == corpus.ILACS && ilacsArea(h.area) || framework == corpus.SIF && !ilacsOnly(h.area) {
-			heads = append(heads, h)
-		}
-	}
-	heads = withRule(heads, "judgement.section-heading")
+	cols := graded(framework, readJudgementTable(c), "judgement.table")
+	seq := graded(framework, sequenceTable(c), "judgement.table-sequence")
+	heads := graded(framework, headingJudgements(c), "judgement.section-heading")
+	cols, seq = careAsHeadings(cols, seq, heads)
 	out := mergeTables(cols, seq, heads)
 	for _, h := range heads {
 		if !clashes(out, h.area) {
@@ -32,11 +27,59 @@ func currentJudgements(c *docContext, framework corpus.Inspection) []tableJudgem
 	return out
 }
 
-func withRule(js []tableJudgement, rule string) []tableJudgement {
-	for i := range js {
-		js[i].rule = rule
+// graded keeps the judgements of areas the framework grades, each with
+// the rule that read it: an area of the other framework is a misreading
+// ("Children looked after and achieving" cut from its "permanence" reads
+// as ILACS's children in care).
+func graded(framework corpus.Inspection, js []tableJudgement, rule string) []tableJudgement {
+	var out []tableJudgement
+	for _, j := range js {
+		if framework == corpus.ILACS && ilacsArea(j.area) || framework == corpus.SIF && !ilacsOnly(j.area) {
+			j.rule = rule
+			out = append(out, j)
+		}
 	}
-	return js
+	return out
+}
+
+// careAsHeadings settles how the two readings of the table grade children
+// in care and care leavers, where one reads them together and the other
+// apart: a table does one or the other, and the reading that splits the
+// combined row (or joins the two) is wrong. The sections' headings, which
+// grade the areas as the table does, decide; without them, the columns do.
+func careAsHeadings(cols, seq, heads []tableJudgement) ([]tableJudgement, []tableJudgement) {
+	c, s, h := careShape(cols), careShape(seq), careShape(heads)
+	if c == 0 || s == 0 || c == s || h == 0 {
+		return cols, seq
+	}
+	if h == s {
+		return withoutCare(cols), seq
+	}
+	return cols, withoutCare(seq)
+}
+
+// careShape says how a reading grades children in care and care leavers:
+// 1 together, 2 apart, 0 not at all.
+func careShape(js []tableJudgement) int {
+	for _, j := range js {
+		switch {
+		case combined(j.area):
+			return 1
+		case half(j.area):
+			return 2
+		}
+	}
+	return 0
+}
+
+func withoutCare(js []tableJudgement) []tableJudgement {
+	var out []tableJudgement
+	for _, j := range js {
+		if !combined(j.area) && !half(j.area) {
+			out = append(out, j)
+		}
+	}
+	return out
 }
 
 // mergeTables joins the readings of a judgement table, area by area:

@@ -2,9 +2,13 @@ package ingest_test
 
 import (
 	"context"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
 	"testing"
 
 	"scrutiny/classify"
@@ -123,6 +127,108 @@ func TestOfstedGradesWithoutLayoutSharedCorpus(t *testing.T) {
 		t.Logf("plain pdftotext %v: %d right, %d wrong, %d missed", c.plain, right, wrong, missed)
 		if wrong > 0 || missed > c.maxMissed {
 			t.Errorf("plain pdftotext %v: %d right, %d wrong, %d missed; want none wrong and at most %d missed", c.plain, right, wrong, missed, c.maxMissed)
+		}
+	}
+}
+
+// reflow changes how a report's first pages are laid out, as other column
+// widths, fonts and extractors would: each way is a function of a line,
+// and of a source of random numbers held to a fixed seed.
+var reflows = map[string]func(line string, rng *rand.Rand) []string{
+	// Columns at other places: every gap between cells of another width.
+	"gaps": func(l string, rng *rand.Rand) []string {
+		return []string{gapRE.ReplaceAllStringFunc(l, func(string) string { return strings.Repeat(" ", 2+rng.IntN(30)) })}
+	},
+	// No columns at all: cells set one space apart.
+	"no-columns": func(l string, _ *rand.Rand) []string {
+		return []string{gapRE.ReplaceAllString(strings.TrimLeft(l, " "), " ")}
+	},
+	// No blank lines between rows.
+	"no-blank-lines": func(l string, _ *rand.Rand) []string {
+		if strings.TrimSpace(l) == "" {
+			return nil
+		}
+		return []string{l}
+	},
+	// Capitals throughout, as some headings and tables are set.
+	"capitals": func(l string, _ *rand.Rand) []string { return []string{strings.ToUpper(l)} },
+	// A narrower left column: a cell's words wrap at another place, its
+	// grade level with either line.
+	"rewrap": func(l string, rng *rand.Rand) []string {
+		m := twoCellsRE.FindStringSubmatch(l)
+		if m == nil || len(strings.Fields(m[2])) < 3 {
+			return []string{l}
+		}
+		ws := strings.Fields(m[2])
+		k := 1 + rng.IntN(len(ws)-1)
+		col := len(m[1]) + len(m[2]) + len(m[3])
+		a, b := m[1]+strings.Join(ws[:k], " "), m[1]+strings.Join(ws[k:], " ")
+		pad := func(x string) string { return x + strings.Repeat(" ", max(2, col-len(x))) }
+		if rng.IntN(2) == 0 {
+			return []string{pad(a) + m[4], b}
+		}
+		return []string{a, pad(b) + m[4]}
+	},
+}
+
+var (
+	gapRE      = regexp.MustCompile(`  +`)
+	twoCellsRE = regexp.MustCompile(`^(\s*)(\S.*?\S)(\s{2,})(\S.*)$`)
+)
+
+// TestOfstedGradesReflowed reads the reports kept in testdata with their
+// first two pages laid out otherwise (and, in turn, with a page break and
+// running lines put in at a random line of the first page, inside the
+// table or not): every grade must still be read, and none wrongly.
+func TestOfstedGradesReflowed(t *testing.T) {
+	dir := testkit.Testdata(t, "ofsted", "ilacs")
+	want := expectedGrades(t, filepath.Join(dir, "grades.csv"))
+	names := make([]string, 0, len(reflows))
+	for name := range reflows {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range pdfsIn(t, dir) {
+		doc := readOfsted(t, filepath.Join(dir, name))
+		for _, how := range append(names, "page-break") {
+			t.Run(name+"/"+how, func(t *testing.T) {
+				rng := rand.New(rand.NewPCG(1, uint64(len(name))))
+				pages := strings.Split(doc.Text, "\f")
+				for p := 0; p < len(pages) && p < 2; p++ {
+					var out []string
+					lines := strings.Split(pages[p], "\n")
+					at := 6 + rng.IntN(25)
+					for i, l := range lines {
+						if f := reflows[how]; f != nil {
+							out = append(out, f(l, rng)...)
+						} else {
+							out = append(out, l)
+						}
+						if how == "page-break" && p == 0 && i == at {
+							out = append(out, "Inspection of Anytown local authority children’s services    2\fInspection of Anytown local authority children’s services")
+						}
+					}
+					pages[p] = strings.Join(out, "\n")
+				}
+				x, err := extract.Extract(context.Background(), name+".txt", corpus.Txt, []byte(strings.Join(pages, "\f")), extract.Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				re := &corpus.Document{Path: name, Text: x.Body, Pages: x.Pages}
+				re.Items = extract.Items(re.Text, re.Pages)
+				classify.Classify(re)
+				got := currentGrades(t, re)
+				for area, g := range want[name] {
+					if got[area] != g {
+						t.Errorf("%s: got %q, want %q", area, got[area], g)
+					}
+				}
+				for area, g := range got {
+					if _, ok := want[name][area]; !ok {
+						t.Errorf("%s: got %q, want no current judgement", area, g)
+					}
+				}
+			})
 		}
 	}
 }

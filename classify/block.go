@@ -82,7 +82,7 @@ func Blocks(text string, start, end int) []Block {
 			cur, lastLine = len(out)-1, i
 			continue
 		}
-		if cur >= 0 && (breaksBefore(out[cur], lines[lastLine], lines[i], wide) || labelLine.MatchString(l.Text)) {
+		if cur >= 0 && (breaksBefore(out[cur], lines[lastLine], lines[i], wide) || labelLine.MatchString(l.Text) || headingAfterPageBreak(text, lines, i, start, wide)) {
 			closeBlock()
 		}
 		if cur < 0 {
@@ -129,6 +129,12 @@ func continuation(lines []extract.Line, i, wide int) (int, bool) {
 	}
 	prev := strings.TrimSpace(lines[i-1].Text)
 	if wide < 40 || len(prev) < wide*7/10 || terminalRE.MatchString(plainLine(prev)) {
+		return 0, false
+	}
+	// A row of a table laid out in columns ("Overall effectiveness    Good")
+	// runs to the margin without punctuation too, but the paragraph after
+	// it is not its continuation.
+	if strings.Contains(prev, "   ") {
 		return 0, false
 	}
 	j := i
@@ -220,6 +226,18 @@ func endsInFunctionWord(s string) bool {
 		return true
 	}
 	return false
+}
+
+// headingAfterPageBreak reports whether line i opens a page with a
+// heading: a paragraph may run on across a page break, but a heading on
+// the next page is not part of it ("Executive summary" after a table that
+// ends the page before).
+func headingAfterPageBreak(text string, lines []extract.Line, i, base, wide int) bool {
+	s := base + lines[i].Start
+	if s == 0 || text[s-1] != '\f' {
+		return false
+	}
+	return isHeadingLine(strings.TrimSpace(lines[i].Text), lines, i, wide)
 }
 
 // isHeadingLine reports whether a line stands alone as a heading: short,

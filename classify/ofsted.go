@@ -19,8 +19,9 @@ func classifyOfsted(c *docContext) {
 		c.doc.Authority, c.doc.AuthorityURN = "", ""
 	}
 	facts := inspectionFacts(c.doc.Text, typ, framework)
+	var table []tableJudgement
 	if framework == corpus.ILACS || framework == corpus.SIF {
-		table := readJudgementTable(c)
+		table = currentJudgements(c, framework)
 		if framework == corpus.ILACS {
 			facts.Type = ilacsType(facts, table)
 		} else if !hasArea(table, corpus.OverallEffectiveness) {
@@ -31,19 +32,11 @@ func classifyOfsted(c *docContext) {
 				continue
 			}
 			c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
-				Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.table"})
-		}
-		if framework == corpus.ILACS {
-			for _, j := range sectionJudgements(c) {
-				if !hasArea(table, j.area) && !hasArea(table, combinedWith(j.area)) {
-					c.emit(corpus.Finding{Kind: corpus.Judgement, Start: j.start, End: j.end, Text: j.text,
-						Area: j.area, Grade: j.grade, Inspection: framework, Rule: "judgement.section-heading"})
-				}
-			}
+				Area: j.area, Grade: j.grade, Inspection: framework, Rule: j.rule})
 		}
 	}
 	c.doc.Inspection = facts
-	previousJudgements(c, facts.StartDate[:min(len(facts.StartDate), 4)])
+	previousJudgements(c, facts, table)
 	ofstedRecommendations(c, facts.Type)
 	ofstedStrengths(c)
 }
@@ -55,16 +48,4 @@ func hasArea(table []tableJudgement, a corpus.Area) bool {
 		}
 	}
 	return false
-}
-
-// combinedWith returns the area that grades a together with its other half
-// (children in care and care leavers, before 2023), or a itself.
-func combinedWith(a corpus.Area) corpus.Area {
-	switch a {
-	case corpus.ChildrenInCare, corpus.CareLeavers:
-		return corpus.ChildrenInCareAndCareLeavers
-	case corpus.ChildrenInCareAndCareLeavers:
-		return corpus.ChildrenInCare
-	}
-	return a
 }

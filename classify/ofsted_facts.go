@@ -7,17 +7,6 @@ import (
 	"scrutiny/corpus"
 )
 
-// The types of Ofsted document, as InspectionFacts.Type records them.
-const (
-	typeILACSStandard = "ilacs_standard"
-	typeILACSShort    = "ilacs_short"
-	typeILACS2026     = "ilacs_2026"
-	typeSIF           = "sif"
-	typeFocused       = "focused_visit"
-	typeMonitoring    = "monitoring_visit"
-	typeJTAI          = "jtai"
-)
-
 var (
 	focusedTitleRE    = regexp.MustCompile(`(?i)focused\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+children['’]s\s+services`)
 	monitoringTitleRE = regexp.MustCompile(`(?i)monitoring\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+(?:local\s+authority\s+)?children['’]s\s+services`)
@@ -30,7 +19,11 @@ var (
 	inspectionDatesRE = regexp.MustCompile(`(?i)inspection\s+dates?\s*:\s*([^\n]+)`)
 	// visitDatesRE finds a letter's visit dates in its opening sentence:
 	// "the findings of a focused visit ... on 13 and 14 February 2025".
-	visitDatesRE  = regexp.MustCompile(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	visitDatesRE = regexp.MustCompile(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	// jointDatesRE finds a joint inspection's dates in its opening
+	// sentence: "Between 6 and 10 May 2019, Ofsted, the Care Quality
+	// Commission ... undertook a joint inspection".
+	jointDatesRE  = regexp.MustCompile(`(?im)^\s*between\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
 	publishedRE   = regexp.MustCompile(`(?i)(?:report\s+)?published\s*:\s*([^\n]+)`)
 	dateLineRE    = regexp.MustCompile(`(?im)^\s*(\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+(?:19|20)\d\d)\s*$`)
 	leadRE        = regexp.MustCompile(`(?i)lead\s+inspector\s*:\s*([^\n]+)`)
@@ -47,28 +40,36 @@ var (
 func reportType(head string) (string, corpus.Inspection) {
 	switch {
 	case focusedTitleRE.MatchString(head):
-		return typeFocused, corpus.FocusedVisit
+		return corpus.FocusedVisitLetter, corpus.FocusedVisit
 	case monitoringTitleRE.MatchString(head):
-		return typeMonitoring, corpus.MonitoringVisit
+		return corpus.MonitoringVisitLetter, corpus.MonitoringVisit
 	case jtaiTitleRE.MatchString(head):
-		return typeJTAI, corpus.JTAI
+		return corpus.JTAILetter, corpus.JTAI
 	case sifTitleRE.MatchString(head):
-		return typeSIF, corpus.SIF
+		return corpus.SIFReport, corpus.SIF
 	}
-	return typeILACSStandard, corpus.ILACS
+	return corpus.ILACSStandard, corpus.ILACS
 }
 
 // ilacsType tells a standard ILACS inspection from a short one by its
 // length (a short inspection is one week on site, a standard one two) and
-// the 2026 layout by its table, which grades no overall effectiveness.
+// the 2026 layout by its table, which grades no overall effectiveness. An
+// inspection before 2026 is never of the 2026 layout: a table read without
+// its overall grade is only read in part.
 func ilacsType(facts *corpus.InspectionFacts, table []tableJudgement) string {
-	if len(table) > 0 && !hasArea(table, corpus.OverallEffectiveness) {
-		return typeILACS2026
+	read := 0 // judgements read from the table, not from headings
+	for _, j := range table {
+		if j.rule != "judgement.section-heading" {
+			read++
+		}
+	}
+	if y := inspectionYear(facts); read > 0 && !hasArea(table, corpus.OverallEffectiveness) && (y == 0 || y >= 2026) {
+		return corpus.ILACS2026
 	}
 	if d := daysBetween(facts.StartDate, facts.EndDate); d >= 0 && d <= 7 {
-		return typeILACSShort
+		return corpus.ILACSShort
 	}
-	return typeILACSStandard
+	return corpus.ILACSStandard
 }
 
 // inspectionFacts reads the facts a report or letter states: its dates,
@@ -79,6 +80,8 @@ func inspectionFacts(text string, typ string, framework corpus.Inspection) *corp
 	if m := inspectionDatesRE.FindStringSubmatch(head); m != nil {
 		f.StartDate, f.EndDate = parseDateRange(m[1])
 	} else if m := visitDatesRE.FindStringSubmatch(head); m != nil {
+		f.StartDate, f.EndDate = parseDateRange(m[1])
+	} else if m := jointDatesRE.FindStringSubmatch(head); m != nil {
 		f.StartDate, f.EndDate = parseDateRange(m[1])
 	}
 	if m := publishedRE.FindStringSubmatch(head); m != nil {
@@ -98,7 +101,7 @@ func inspectionFacts(text string, typ string, framework corpus.Inspection) *corp
 }
 
 func isLetter(typ string) bool {
-	return typ == typeFocused || typ == typeMonitoring || typ == typeJTAI
+	return typ == corpus.FocusedVisitLetter || typ == corpus.MonitoringVisitLetter || typ == corpus.JTAILetter
 }
 
 // personName strips an inspector's title from a name: "Anna Gravelle, His
@@ -144,7 +147,7 @@ func titleAuthority(text string) (corpus.Authority, bool) {
 				if name == "" {
 					continue
 				}
-				if a, ok := corpus.MatchAuthority("Inspection of " + name + " council"); ok {
+				if a, ok := corpus.AuthorityNamed(name); ok {
 					return a, true
 				}
 			}
@@ -153,7 +156,7 @@ func titleAuthority(text string) (corpus.Authority, bool) {
 	// A SIF report or an older ILACS report names its council above the
 	// title.
 	if loc := titleEndRE.FindStringIndex(head); loc != nil && loc[0] > 0 {
-		if a, ok := corpus.MatchAuthority(head[:loc[0]]); ok {
+		if a, ok := corpus.AuthorityNamed(head[:loc[0]]); ok {
 			return a, true
 		}
 	}

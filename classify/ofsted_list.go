@@ -129,7 +129,12 @@ func readReportList(lines []layoutLine, i int, stop func(layoutLine) bool) ([]li
 		switch {
 		case ind > cur.col && (!blankBefore || !cur.ended()):
 			cur.addLine(l, l.start)
-		case !blankBefore && !cur.ended() && !startsCapital(l.text):
+		case !blankBefore && (!cur.ended() || strings.HasPrefix(l.trimmed(), "(")) && !startsCapital(l.text):
+			cur.addLine(l, l.start)
+		case !blankBefore && !numbered && !(cur.ended() && headingLike(l)) && markerFollows(lines, i, cur.col, cur.item.marker):
+			// Text without layout does not indent wrapped lines: the
+			// list runs on while its markers do, unless a heading
+			// ("Findings") opens another list.
 			cur.addLine(l, l.start)
 		case numbered && isSubheading(lines, i, lastNum):
 			// "Social work practice" between numbered recommendations.
@@ -141,6 +146,28 @@ func readReportList(lines []layoutLine, i int, stop func(layoutLine) bool) ([]li
 	}
 	finish()
 	return items, i
+}
+
+// markerFollows reports whether a line with the same marker, in the same
+// column, comes after lines[i] before a blank line: the lines between
+// belong to the entry before it.
+func markerFollows(lines []layoutLine, i, col int, marker string) bool {
+	for k := i + 1; k < len(lines) && k <= i+4 && !lines[k].blank(); k++ {
+		if m, c, _, ok := markerOf(lines[k]); ok {
+			return m == marker && c <= col+1 && c >= col-1
+		}
+		if listHeading(lines[k]) != 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// headingLike reports whether a line could be a heading: short, and
+// without the punctuation that ends a sentence.
+func headingLike(l layoutLine) bool {
+	t := l.trimmed()
+	return len(t) < 60 && !terminalPunct.MatchString(t) && startsCapital(t)
 }
 
 // isSubheading reports whether lines[i] is a short heading inside a

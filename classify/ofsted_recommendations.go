@@ -14,7 +14,7 @@ var (
 	// "Areas for priority action", the SIF's "Recommendations" and its
 	// 2014 form "What does the local authority need to improve?" with
 	// "Priority and immediate action" and "Areas for improvement".
-	listHeadingRE = regexp.MustCompile(`^\s*(?:(What\s+needs\s+to\s+improve(?:\s+in\s+this\s+area\s+of\s+(?:social\s+work\s+)?practice)?|What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve|Areas?\s+for\s+improvement|Recommendations?)|(Areas?\s+(?:for|of)\s+priority\s+action|Priority\s+and\s+immediate\s+action)|(The\s+local\s+authority['’]s\s+strengths|Areas?\s+of\s+strength|What\s+is\s+working\s+well))\s*[?:.]?[\d*]{0,2}\s*$`)
+	listHeadingRE = regexp.MustCompile(`^\s*(?:(What\s+needs\s+to\s+improve(?:\s+in\s+this\s+area\s+of\s+(?:social\s+work\s+)?practice)?|What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve|Areas?\s+for\s+improvement|Recommendations?)|(Areas?\s+(?:for|of)\s+priority\s+action|Priority\s+and\s+immediate\s+action)|(The\s+local\s+authority['’]s\s+strengths|(?:Key\s+s|S)trengths|Areas?\s+of\s+strengths?|What\s+is\s+working\s+well))\s*[?:.]?[\d*]{0,2}\s*$`)
 	// lscbHeadingRE opens the SIF's review of the Local Safeguarding
 	// Children Board: its recommendations are the board's, not the
 	// council's.
@@ -51,12 +51,10 @@ func listHeading(l layoutLine) headingKind {
 // whether it lies in the SIF's review of the LSCB.
 func reportLists(c *docContext, found func(kind headingKind, lscb bool, it listItem)) {
 	lines := layoutLines(c.doc.Text, 0, len(c.doc.Text))
-	lscb := false
+	lscbFrom := lscbStart(c)
 	stop := func(l layoutLine) bool { return listHeading(l) != 0 || lscbHeadingRE.MatchString(l.text) }
 	for i := 0; i < len(lines); i++ {
-		if lscbHeadingRE.MatchString(lines[i].text) {
-			lscb = true
-		}
+		lscb := lines[i].start >= lscbFrom
 		kind := listHeading(lines[i])
 		if kind == 0 {
 			continue
@@ -96,6 +94,22 @@ func reportLists(c *docContext, found func(kind headingKind, lscb bool, it listI
 	}
 }
 
+// lscbStart returns where the SIF's review of the Local Safeguarding
+// Children Board begins, or the text's end. Its heading on a contents
+// page, within the first two pages, does not count.
+func lscbStart(c *docContext) int {
+	from := c.pageLimit(2)
+	if len(c.doc.Pages) < 2 {
+		from = 0
+	}
+	for _, l := range layoutLines(c.doc.Text, from, len(c.doc.Text)) {
+		if lscbHeadingRE.MatchString(l.text) {
+			return l.start
+		}
+	}
+	return len(c.doc.Text)
+}
+
 // paragraph reads the lines from lines[i] to the next blank line, list
 // entry or heading as one piece of text.
 func paragraph(lines []layoutLine, i int) (listItem, int) {
@@ -127,7 +141,7 @@ func ofstedRecommendations(c *docContext, typ string) {
 			rule = "recommendation.priority-action"
 		case lscb:
 			rule = "recommendation.lscb"
-		case typ == typeSIF:
+		case typ == corpus.SIFReport:
 			rule = "recommendation.sif"
 		}
 		c.emit(corpus.Finding{Kind: corpus.Recommendation, Start: it.start, End: it.end, Text: it.text,

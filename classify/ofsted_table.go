@@ -25,8 +25,8 @@ var (
 	// the SIF graded too: not a children's services area.
 	lscbRE = regexp.MustCompile(`(?i)\bLSCB\b|safeguarding\s+children\s+board`)
 	// gradeCellRE is a whole cell of the grade column, footnote marks aside.
-	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+applicable)[\d*†]*$`)
-	notJudgedRE = regexp.MustCompile(`(?i)^not\s+(?:judged|applicable)`)
+	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+graded|not\s+applicable)[\d*†]*$`)
+	notJudgedRE = regexp.MustCompile(`(?i)^not\s+(?:judged|graded|applicable)`)
 	// rowNumberRE is the SIF's numbering of its areas ("2.", "2.1").
 	rowNumberRE  = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})?\.?\s+`)
 	footnoteMark = regexp.MustCompile(`[\d*†]+$`)
@@ -72,6 +72,25 @@ func (r *tableRow) gradeOpen() bool {
 	return strings.HasSuffix(g, " to") || strings.HasSuffix(g, " to be")
 }
 
+// nameOpen reports whether the row's area name is cut short by a line
+// break, so that the next line continues it, capital or not (a table set
+// in capitals): the name ends in a word that must be followed ("... and",
+// "... of"), or runs on past the area it names ("children in care and
+// care" / "leavers").
+func (r *tableRow) nameOpen() bool {
+	name := rowNumberRE.ReplaceAllString(joinCells(r.left), "")
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case "and", "of", "with", "who", "on", "in", "the", "for", "to":
+		return true
+	}
+	area, loc := FindArea(name)
+	return area != "" && strings.TrimSpace(name[loc[1]:]) != ""
+}
+
 // tableJudgement is a judgement read from a table row. NotJudged marks an
 // area the report lists but leaves ungraded.
 type tableJudgement struct {
@@ -80,6 +99,7 @@ type tableJudgement struct {
 	notJudged  bool
 	start, end int
 	text       string
+	rule       string
 }
 
 // findTableStart locates a judgement table on the first pages of a report:
@@ -122,7 +142,8 @@ func findTableStart(lines []layoutLine) (int, int) {
 
 // tableRows reads the rows of a table whose body begins at lines[first]
 // and whose grades begin at gradeCol. The table ends at the first line of
-// prose: text that runs across the grade column.
+// prose: text that runs across the grade column. A page's running lines do
+// not end it.
 func tableRows(lines []layoutLine, first, gradeCol int) []tableRow {
 	var rows []tableRow
 	var cur *tableRow
@@ -138,6 +159,9 @@ func tableRows(lines []layoutLine, first, gradeCol int) []tableRow {
 			flush()
 			continue
 		}
+		if _, table := tableWords(l); !table && pageFurniture(lines, i) {
+			continue // a running header or footer inside a table split by a page break
+		}
 		left, right := splitRow(l.cells(), gradeCol)
 		if len(right) == 0 && len(left) == 1 && left[0].endCol > gradeCol+2 {
 			break // prose
@@ -145,7 +169,7 @@ func tableRows(lines []layoutLine, first, gradeCol int) []tableRow {
 		if cur != nil && len(cur.right) > 0 {
 			// A grade set level with the middle of a tall cell may come
 			// on the line before its area's name: the name joins it.
-			newArea := len(left) > 0 && startsCapital(left[0].text) && len(cur.left) > 0
+			newArea := len(left) > 0 && startsCapital(left[0].text) && len(cur.left) > 0 && !cur.nameOpen()
 			newGrade := len(right) > 0 && startsCapital(right[0].text) && !cur.gradeOpen()
 			if newArea || newGrade {
 				flush()

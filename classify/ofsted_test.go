@@ -95,7 +95,7 @@ func TestJudgementTableWrappedCells(t *testing.T) {
 // The header's "Grade" need not sit straight above the grades, and the
 // 2026 layout grades no overall effectiveness.
 func TestJudgementTableOffsetHeaderNoOverall(t *testing.T) {
-	doc := ofstedDoc(ilacsHead +
+	doc := ofstedDoc(strings.Replace(ilacsHead, "11 to 15 September 2023", "8 to 19 June 2026", 1) +
 		" Judgement                                                Grade\n\n" +
 		" The impact of leaders on social work        Good\n" +
 		" practice with children and families\n\n" +

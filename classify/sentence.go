@@ -155,10 +155,11 @@ func Collapse(s string) string {
 // space and emphasis markers.
 func isSkipped(c byte) bool { return isSpaceByte(c) || c == '*' }
 
-// hyphenBreak is a hyphen at a line's end between lower-case letters:
-// "pre-\nproceedings" keeps its hyphen (compounds are common), so only
-// breaks that split a word without a real hyphen are mended elsewhere.
-var hyphenBreak = regexp.MustCompile(`(\p{Ll}-)\s*\n\s*(\p{Ll})`)
+// hyphenBreak is a hyphen at a line's end between letters or digits:
+// "pre-\nproceedings" and "post-\n16" keep their hyphen (compounds are
+// common) and lose the break. A dash set off by spaces is not matched, nor
+// a hyphen before a blank line.
+var hyphenBreak = regexp.MustCompile(`([\p{L}\p{N}]-)[ \t]*[\n\f][ \t]*([\p{L}\p{N}])`)
 
 // Offset maps a byte offset in s.Text (collapsed) to the document offset
 // it came from. text is the document text s was cut from.

@@ -42,7 +42,7 @@ const expProg = `(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+)?`
 // pattern takes in the area's full official name where it is written out,
 // so that a grade can be bound to the name just before it.
 var areaPatterns = []areaPattern{
-	{corpus.ChildrenInCareAndCareLeavers, regexp.MustCompile(`(?i)` + expProg + `(?:children\s+in\s+care|looked[\s-]+after\s+children)\s+and\s+care\s+leavers`)},
+	{corpus.ChildrenInCareAndCareLeavers, regexp.MustCompile(`(?i)` + expProg + `(?:children\s+in\s+care|looked[\s-]+after\s+children|children\s+looked[\s-]+after)\s+and\s+care\s+leavers`)},
 	{corpus.HelpAndProtection, regexp.MustCompile(`(?i)` + expProg + `(?:children\s+(?:who\s+)?(?:need|needing|in\s+need\s+of)\s+)?help\s+and\s+protection`)},
 	{corpus.ImpactOfLeaders, regexp.MustCompile(`(?i)(?:the\s+)?impact\s+of\s+(?:the\s+)?leaders(?:\s+on\s+social\s+work\s+practice(?:\s+with\s+children\s+and\s+families)?)?`)},
 	{corpus.LookedAfterAndPermanence, regexp.MustCompile(`(?i)(?:children\s+)?looked[\s-]+after(?:\s+children)?\s+and\s+achieving\s+permanence`)},

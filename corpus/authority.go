@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 )
 
 // Authority is an English local authority with children's services
@@ -80,35 +81,54 @@ var shortNames = map[string][]string{
 	"Durham":              {"County Durham"},
 }
 
-type authorityPattern struct {
+// authorityMatcher finds any name of any authority in a text in one pass:
+// an alternation of every name as whole words, longest first, so that
+// "North Somerset" wins over "Somerset" where both would match. A match is
+// mapped back to its authority by its key (matchKey).
+type authorityMatcher struct {
 	re  *regexp.Regexp
-	a   int // index into authorities()
-	len int
-	// key is the name's first word in lower case. Every match of re starts
-	// with it, so a text whose lower-cased form lacks it cannot match and
-	// re need not run: running some three hundred case-insensitive
-	// patterns over every document was most of classification's time.
-	key string
+	key map[string]int // matchKey of a name -> index into authorities()
 }
 
-// authorityPatterns match any name of any authority as whole words, longest
-// names first so that "North Somerset" wins over "Somerset".
-var authorityPatterns = sync.OnceValue(func() []authorityPattern {
-	var ps []authorityPattern
+var authorityMatch = sync.OnceValue(func() authorityMatcher {
+	type name struct {
+		s string
+		a int
+	}
+	var ns []name
 	for i, a := range authorities() {
 		for _, n := range a.names() {
-			q := regexp.QuoteMeta(n)
-			// "St. Helens" is written "St Helens" as often as not.
-			q = strings.ReplaceAll(q, `\.`, `\.?`)
-			q = strings.ReplaceAll(q, ` and `, `\s+(?:and|&)\s+`)
-			q = strings.ReplaceAll(q, ` `, `[\s-]+`)
-			key, _, _ := strings.Cut(strings.ToLower(n), " ")
-			ps = append(ps, authorityPattern{re: regexp.MustCompile(`(?i)\b` + q + `\b`), a: i, len: len(n), key: key})
+			ns = append(ns, name{n, i})
 		}
 	}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].len > ps[j].len })
-	return ps
+	sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].s) > len(ns[j].s) })
+	m := authorityMatcher{key: map[string]int{}}
+	var alts []string
+	for _, n := range ns {
+		k := matchKey(n.s)
+		if _, dup := m.key[k]; dup {
+			continue // the same name twice: the first authority keeps it
+		}
+		m.key[k] = n.a
+		q := regexp.QuoteMeta(n.s)
+		// "St. Helens" is written "St Helens" as often as not.
+		q = strings.ReplaceAll(q, `\.`, `\.?`)
+		q = strings.ReplaceAll(q, ` and `, `\s+(?:and|&)\s+`)
+		q = strings.ReplaceAll(q, ` `, `[\s-]+`)
+		alts = append(alts, q)
+	}
+	m.re = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
+	return m
 })
+
+// matchKey is the form in which a name and the text it matched compare:
+// lower case, "&" as "and", full stops dropped, runs of spaces and hyphens
+// as one space.
+func matchKey(s string) string {
+	s = strings.ReplaceAll(strings.ToLower(s), "&", " and ")
+	s = strings.ReplaceAll(s, ".", "")
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '-' }), " ")
+}
 
 // councilContext are the phrases that make a place name an authority rather
 // than a passing mention: "Durham County Council", "London Borough of Brent",
@@ -123,41 +143,23 @@ func MatchAuthority(text string) (Authority, bool) {
 	if len(text) > 20000 {
 		text = text[:20000]
 	}
-	// The prefilter compares lower-cased text. Case-insensitive matching
-	// also folds the long s (ſ) to s, which lower-casing does not, so a
-	// text holding one is matched without the prefilter.
-	lower := strings.ToLower(text)
-	prefilter := !strings.ContainsRune(text, 'ſ')
+	m := authorityMatch()
 	scores := map[int]float64{}
-	var taken [][2]int
-	overlaps := func(s, e int) bool {
-		for _, t := range taken {
-			if s < t[1] && t[0] < e {
-				return true
-			}
-		}
-		return false
-	}
-	for _, p := range authorityPatterns() {
-		if prefilter && !strings.Contains(lower, p.key) {
+	for _, loc := range m.re.FindAllStringIndex(text, -1) {
+		a, ok := m.key[matchKey(text[loc[0]:loc[1]])]
+		if !ok {
 			continue
 		}
-		for _, m := range p.re.FindAllStringIndex(text, -1) {
-			if overlaps(m[0], m[1]) {
-				continue
-			}
-			taken = append(taken, [2]int{m[0], m[1]})
-			w := 1.0
-			if m[0] < 600 {
-				w += 2
-			}
-			before := text[max(0, m[0]-20):m[0]]
-			after := text[m[1]:min(len(text), m[1]+20)]
-			if councilContext.MatchString(after) || councilContext.MatchString(before) {
-				w += 3
-			}
-			scores[p.a] += w
+		w := 1.0
+		if loc[0] < 600 {
+			w += 2
 		}
+		before := text[max(0, loc[0]-20):loc[0]]
+		after := text[loc[1]:min(len(text), loc[1]+20)]
+		if councilContext.MatchString(after) || councilContext.MatchString(before) {
+			w += 3
+		}
+		scores[a] += w
 	}
 	best, bestScore := -1, 0.0
 	for a, s := range scores {
@@ -169,4 +171,55 @@ func MatchAuthority(text string) (Authority, bool) {
 		return Authority{}, false
 	}
 	return authorities()[best], true
+}
+
+// AuthorityNamed returns the authority a name as a title writes it refers
+// to: "Wakefield District Metropolitan Council", "London Borough of
+// Bexley", "St Helens Metropolitan Borough Council", "Bradford Children and
+// Families Trust", "Newcastle". The council words around the place name are
+// set aside and the rest compared with every authority's names; a name that
+// compares with none is searched for as MatchAuthority searches a text.
+func AuthorityNamed(name string) (Authority, bool) {
+	key := authorityKey(name)
+	if key == "" {
+		return Authority{}, false
+	}
+	if i, ok := authorityKeys()[key]; ok {
+		return authorities()[i], true
+	}
+	return MatchAuthority(name)
+}
+
+// authorityKeys maps the key of every name of every authority to its
+// index; a key two authorities share is the first's.
+var authorityKeys = sync.OnceValue(func() map[string]int {
+	keys := map[string]int{}
+	for i, a := range authorities() {
+		for _, n := range a.names() {
+			if _, taken := keys[authorityKey(n)]; !taken {
+				keys[authorityKey(n)] = i
+			}
+		}
+	}
+	return keys
+})
+
+var (
+	keyPrefix = regexp.MustCompile(`^(?:the\s+)?(?:(?:london|royal|metropolitan)\s+borough\s+of|city\s+and\s+county\s+of|county\s+of|city\s+of|borough\s+of)\s+`)
+	keySuffix = regexp.MustCompile(`(?:\s+(?:metropolitan|district|borough|city|county|unitary|local|council|mbc|authority|children\s+and\s+families\s+trust|corporation|children's\s+(?:services\s+)?trust|trust|area))+$`)
+)
+
+// authorityKey reduces a name to the place it names, in lower case: "City of
+// Bristol" and "Bristol, City of" are both "bristol", "St. Helens" and "St
+// Helens Metropolitan Borough Council" both "st helens".
+func authorityKey(name string) string {
+	s := strings.ToLower(strings.Join(strings.Fields(name), " "))
+	s = strings.NewReplacer("’", "'", "&", "and", "st.", "st", "-", " ").Replace(s)
+	s = strings.TrimSuffix(s, ", city of")
+	s = strings.Join(strings.Fields(s), " ")
+	s = keyPrefix.ReplaceAllString(s, "")
+	if k := keySuffix.ReplaceAllString(s, ""); k != "" {
+		s = k
+	}
+	return strings.TrimSpace(s)
 }

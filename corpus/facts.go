@@ -12,6 +12,20 @@ type InspectionFacts struct {
 	LeadInspector string
 }
 
+// The types of Ofsted report, as InspectionFacts.Type records them. The
+// ILACS types share the ILACS framework: a standard inspection spends two
+// weeks on site, a short one a week, and the 2026 layout grades the areas
+// without an overall judgement.
+const (
+	ILACSStandard         = "ilacs_standard"
+	ILACSShort            = "ilacs_short"
+	ILACS2026             = "ilacs_2026"
+	SIFReport             = "sif"
+	FocusedVisitLetter    = "focused_visit"
+	MonitoringVisitLetter = "monitoring_visit"
+	JTAILetter            = "jtai"
+)
+
 // MeetingFacts are the facts of a meeting that minutes state.
 type MeetingFacts struct {
 	Committee string

@@ -42,6 +42,9 @@ var reports = map[string]reportWant{
 		facts:     corpus.InspectionFacts{Type: "ilacs_standard", Framework: corpus.ILACS, StartDate: "2020-01-20", EndDate: "2020-01-31", LeadInspector: "Steve Lowe"},
 		authority: "Devon", urn: "80461",
 		recs: map[string]int{"recommendation.what-needs-to-improve": 8},
+		// "The service to care leavers was inadequate at the point of the
+		// last inspection in 2015."
+		previous: []corpus.Finding{{Area: corpus.CareLeavers, Grade: corpus.Inadequate, Inspection: corpus.SIF}},
 	},
 	"ilacs/80449_bradford_2026-05-21.pdf": {
 		facts:     corpus.InspectionFacts{Type: "ilacs_standard", Framework: corpus.ILACS, StartDate: "2026-01-12", EndDate: "2026-01-23", LeadInspector: "Catherine Heron"},

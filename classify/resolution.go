@@ -26,11 +26,14 @@ var (
 	elsewhere = regexp.MustCompile(`(?i)\b(?:on|at\s+its\s+meeting\s+on|at\s+the\s+meeting\s+(?:held\s+)?on)\s+\d|\b(?:previously|last\s+(?:year|month|week)|earlier\s+this\s+year)\b|\bhad\s+(?:been\s+)?(?:resolved|agreed|approved|noted|decided)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b`)
 	// bodyActed is the meeting's body deciding: "The Committee noted the
 	// report", "The Panel agreed to ...".
-	bodyActed = regexp.MustCompile(`(?i)^(?:[^,]{0,60},\s*)?(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive|meeting)\s+(?:unanimously\s+|formally\s+|duly\s+|then\s+|therefore\s+|also\s+)?(noted|approved|agreed|endorsed|accepted|adopted|deferred|refused|rejected|supported|ratified|declined)\s+(the|this|these|its|a|an|all|to|that\s+the|that\s+a)\b`)
+	// The body may be named in full ("The Scrutiny Committee - Children
+	// and Families noted the report"); group 1 is its name, group 2 the
+	// verb.
+	bodyActed = regexp.MustCompile(`(?i)^(?:[^,]{0,60},\s*)?(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive|meeting)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s+(?:unanimously\s+|formally\s+|duly\s+|then\s+|therefore\s+|also\s+)?(?:(?:discussed|considered|debated|reviewed)\s+and\s+)?(noted|approved|agreed|endorsed|accepted|adopted|deferred|refused|rejected|supported|ratified|declined|recommended)\s+(the|this|these|its|a|an|all|to|that\s+the|that\s+a)\b`)
 	// paperFate is what became of a paper: "The report, as circulated,
 	// was noted by Members", "The minutes were approved as a correct
 	// record".
-	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,40},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn)\b`)
+	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,50},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(?:(?:taken\s+as\s+read|reviewed|considered|received|circulated|discussed)\s+and\s+(?:were\s+|was\s+)?)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn|confirmed|signed)\b`)
 	// moverAgreed is a motion proposed, seconded and agreed in one
 	// sentence: "The Notice of Motion was proposed by Councillor Kilcoyne,
 	// seconded by Councillor Pond and agreed."
@@ -60,6 +63,7 @@ var (
 func resolutions(c *docContext) {
 	r := &resolver{c: c}
 	r.formal()
+	r.bodyList()
 	r.outcomes()
 	r.statements()
 }
@@ -112,9 +116,47 @@ func (r *resolver) formal() {
 			start = s.Offset(c.doc.Text, loc[0])
 		}
 		end := r.resolutionEnd(si, loc[1])
+		if r.entries(si, loc[1], start, end) {
+			continue
+		}
 		body := Collapse(c.doc.Text[s.Offset(c.doc.Text, loc[1]):end])
 		r.emit(start, end, body, "resolution.resolved")
 	}
+}
+
+// entries emits the decisions a resolution lists after its opening words
+// ("RESOLVED – That the Committee:", "Resolved:-", "RESOLVED: 2023/045")
+// as one resolution each, since each has its own outcome: "(1) that the
+// report be noted; (2) that a visit be arranged". An entry that states no
+// outcome of its own takes the opening's ("RESOLVED that Cabinet approve:
+// (a) the plan"). It reports whether it found such a list.
+func (r *resolver) entries(si, after, start, end int) bool {
+	c := r.c
+	s := c.sents[si]
+	b := c.blocks[s.Block]
+	intro := strings.TrimSpace(c.doc.Text[s.Start:b.End])
+	if terminalRE.MatchString(intro) && !strings.HasSuffix(intro, ":") {
+		return false // the opening is a decision of its own
+	}
+	var list [][2]int
+	for _, e := range listEntries(c, si) {
+		if e[1] <= end {
+			list = append(list, e)
+		}
+	}
+	if len(list) == 0 {
+		return false
+	}
+	opening := Collapse(c.doc.Text[s.Offset(c.doc.Text, min(after, len(s.Text))):b.End])
+	r.taken = append(r.taken, [2]int{start, b.End})
+	for _, e := range list {
+		text := Collapse(c.doc.Text[e[0]:e[1]])
+		if _, ok := outcomeWords(text); !ok {
+			text = opening + " " + text
+		}
+		r.emit(e[0], e[1], text, "resolution.resolved")
+	}
+	return true
 }
 
 // reportedResolution reports whether "Resolved" at byte i is not a heading
@@ -207,7 +249,9 @@ func (r *resolver) outcomes() {
 			continue
 		}
 		item := corpus.ItemAt(c.doc.Items, s.Start)
-		if r.formalLater(s.End, item) {
+		// A resolution after a vote records what the vote carried; a
+		// motion lost is recorded only by its vote.
+		if r.formalLater(s.End, item) && outcomeOf(s.Text[m[2]:]) != corpus.Refused {
 			continue
 		}
 		start := -1
@@ -326,11 +370,15 @@ func (r *resolver) statements() {
 		if inQuotes(t, 0) || strings.HasPrefix(t, "“") {
 			continue
 		}
+		// A remark in brackets ("The minutes (copies of which had been
+		// circulated) of the meeting ...") says nothing of the decision.
+		plain := strings.Join(strings.Fields(aside.ReplaceAllString(t, "")), " ")
 		switch {
-		case bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t):
-			r.emit(s.Start, s.End, bodyActed.FindStringSubmatch(t)[1], "resolution.body")
-		case paperFate.MatchString(t) && !passiveElsewhere.MatchString(t):
-			r.emit(s.Start, s.End, paperFate.FindStringSubmatch(t)[1]+" "+t, "resolution.paper")
+		case bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t) && r.thisBody(bodyActed.FindStringSubmatch(t)[1]):
+			m := bodyActed.FindStringSubmatch(t)
+			r.emit(s.Start, s.End, m[2]+" "+t[len(m[0]):], "resolution.body")
+		case paperFate.MatchString(plain) && !passiveElsewhere.MatchString(plain):
+			r.emit(s.Start, s.End, paperFate.FindStringSubmatch(plain)[1]+" "+t, "resolution.paper")
 		case moverAgreed.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.moved")
 		case itWasAgreed.MatchString(t) && !elsewhere.MatchString(t):
@@ -341,6 +389,83 @@ func (r *resolver) statements() {
 			r.emit(s.Start, s.End, t, "resolution.minutes")
 		}
 	}
+}
+
+// thisBody reports whether a body named in full is the one that met, not
+// another committee whose decision the minutes report: a bare "the
+// Committee" always is; "the Children's Scrutiny Panel" must share the
+// words of the meeting's name, when the minutes give it.
+func (r *resolver) thisBody(name string) bool {
+	words := strings.Fields(strings.ToLower(name))
+	if len(words) <= 1 || r.c.doc.Meeting == nil || r.c.doc.Meeting.Committee == "" {
+		return len(words) <= 1 || r.c.doc.Meeting == nil || r.c.doc.Meeting.Committee == "" && !strings.Contains(name, "'")
+	}
+	committee := strings.ToLower(r.c.doc.Meeting.Committee)
+	for _, w := range words {
+		if w != "-" && w != "–" && !strings.Contains(committee, strings.Trim(w, "’'")) {
+			return false
+		}
+	}
+	return true
+}
+
+// bodyList finds decisions listed under the body's name: "The Scrutiny
+// Committee - Children and Families:" and the entries after it, each
+// opening with the verb of its decision ("Noted the report.", "Agreed to
+// receive a further report").
+func (r *resolver) bodyList() {
+	c := r.c
+	for si, s := range c.sents {
+		if !bodyColon.MatchString(s.Text) || !r.thisBody(bodyColon.FindStringSubmatch(s.Text)[1]) {
+			continue
+		}
+		for _, e := range listEntries(c, si) {
+			text := Collapse(c.doc.Text[e[0]:e[1]])
+			if decidedVerb.MatchString(text) {
+				r.emit(e[0], e[1], text, "resolution.body")
+			}
+		}
+	}
+}
+
+var (
+	// bodyColon is a paragraph that only names the body and announces its
+	// decisions.
+	bodyColon = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s*:$`)
+	// decidedVerb opens an entry stating a decision in the past tense.
+	decidedVerb = regexp.MustCompile(`^(?:Noted|Agreed|Approved|Endorsed|Resolved|Requested|Supported|Recommended|Asked|Accepted|Adopted|Deferred|Rejected|Refused|Received|Welcomed)\b`)
+)
+
+// listEntries returns the byte ranges of the entries of the list after
+// sentence si, in the same item: each top-level entry with the entries
+// nested under it, without its marker.
+func listEntries(c *docContext, si int) [][2]int {
+	s := c.sents[si]
+	item := corpus.ItemAt(c.doc.Items, s.Start)
+	var out [][2]int
+	base := -1
+	for k := s.Block + 1; k < len(c.blocks); k++ {
+		b := c.blocks[k]
+		if b.Kind != Bullet || corpus.ItemAt(c.doc.Items, b.Start) != item {
+			break
+		}
+		if base < 0 {
+			base = b.Depth
+		}
+		if b.Depth < base {
+			break
+		}
+		if b.Depth > base && len(out) > 0 {
+			out[len(out)-1][1] = b.End
+			continue
+		}
+		start := min(b.End, b.Start+len(b.Marker))
+		for start < b.End && isSkipped(c.doc.Text[start]) {
+			start++
+		}
+		out = append(out, [2]int{start, b.End})
+	}
+	return out
 }
 
 var (
@@ -357,12 +482,15 @@ var (
 var (
 	refusedRE  = regexp.MustCompile(`(?i)\b(?:refuse[ds]?|reject(?:s|ed)?|not\s+(?:be\s+)?(?:approved|agreed|carried|adopted|supported)|declined?|defeated|lost|fell|dismissed)\b`)
 	deferredRE = regexp.MustCompile(`(?i)\b(?:defer(?:s|red)?|postpone[ds]?|to\s+be\s+revisited|revisit(?:ed)?\s+at|withdrawn|held\s+in\s+abeyance|adjourn(?:s|ed)?\s+(?:consideration|the\s+item|this\s+item))\b`)
-	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|correct\s+record)\b`)
-	notedRE    = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|a|an|its)\s|taken\s+as\s+read)\b`)
+	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|(?:correct|true|accurate)\s+record)\b`)
+	// minutesConfirmed is the previous minutes agreed, confirmed or signed,
+	// which is their approval.
+	minutesConfirmed = regexp.MustCompile(`(?i)\b(?:confirm(?:s|ed)?|agree[ds]?|sign(?:s|ed)?|approve[ds]?|taken\s+as\s+read)\b`)
+	notedRE          = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|its)\s|(?:be|been|was|were|is)\s+received|taken\s+as\s+read)\b`)
 	// aside is a remark in brackets, which says nothing of the outcome:
 	// "(not included in the 2025 Approved Budget)".
 	aside     = regexp.MustCompile(`\([^()]*\)`)
-	minutesRE = regexp.MustCompile(`(?i)\bminutes\b`)
+	minutesRE = regexp.MustCompile(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b`)
 	// receivedPaper is a paper received or accepted, which is noting it:
 	// "That we accept the correspondence as presented."
 	receivedPaper = regexp.MustCompile(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
@@ -370,23 +498,35 @@ var (
 
 // outcomeOf reads what a resolution decided from its words.
 func outcomeOf(body string) corpus.Outcome {
+	o, _ := outcomeWords(body)
+	return o
+}
+
+// outcomeWords reads what a resolution decided from its words, and
+// reports whether any word said it; a decision that says none is agreed.
+func outcomeWords(body string) (corpus.Outcome, bool) {
 	body = aside.ReplaceAllString(body, "")
+	// "the action notes of the meeting" are minutes, not a noting.
+	minutes := minutesRE.MatchString(body)
+	if minutes {
+		body = minutesRE.ReplaceAllString(body, "minutes")
+	}
 	switch {
 	case refusedRE.MatchString(body) && !approvedRE.MatchString(body[:refusedRE.FindStringIndex(body)[0]]):
-		return corpus.Refused
+		return corpus.Refused, true
 	case deferredRE.MatchString(body):
-		return corpus.Deferred
-	case minutesRE.MatchString(body) && approvedRE.MatchString(body):
-		return corpus.Approved
+		return corpus.Deferred, true
+	case minutes && (approvedRE.MatchString(body) || minutesConfirmed.MatchString(body)):
+		return corpus.Approved, true
 	case receivedPaper.MatchString(body):
-		return corpus.Noted
+		return corpus.Noted, true
 	}
 	a, n := approvedRE.FindStringIndex(body), notedRE.FindStringIndex(body)
 	switch {
 	case a != nil && (n == nil || a[0] < n[0]):
-		return corpus.Approved
+		return corpus.Approved, true
 	case n != nil:
-		return corpus.Noted
+		return corpus.Noted, true
 	}
-	return corpus.Agreed
+	return corpus.Agreed, false
 }

@@ -16,7 +16,8 @@ import (
 type dialogue struct {
 	c      *docContext
 	people []corpus.Attendee
-	skip   [][2]int // byte ranges read already (written questions)
+	known  *knownNames
+	skip   [][2]int // byte ranges read already (written questions, resolutions)
 
 	item  int
 	block int
@@ -47,7 +48,15 @@ func questionsAndAnswers(c *docContext) {
 	if c.doc.Meeting != nil {
 		d.people = c.doc.Meeting.Attendees
 	}
+	d.known = newKnownNames(d.people, c.doc.Text[:min(len(c.doc.Text), meetingHead)])
 	d.skip = writtenQuestions(c, d.people)
+	// A decision is not a question: "requested a briefing" in a
+	// resolution's list is what the body resolved.
+	for _, f := range c.doc.Findings {
+		if f.Kind == corpus.Resolution {
+			d.skip = append(d.skip, [2]int{f.Start, f.End})
+		}
+	}
 	for si := range c.sents {
 		s := c.sents[si]
 		if d.skipped(s.Start) {
@@ -73,7 +82,7 @@ func (d *dialogue) skipped(off int) bool {
 }
 
 func (d *dialogue) reset(item int) {
-	*d = dialogue{c: d.c, people: d.people, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1}
+	*d = dialogue{c: d.c, people: d.people, known: d.known, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1}
 }
 
 // newBlock closes the answer being read: an answer ends with its paragraph.
@@ -94,7 +103,7 @@ func (d *dialogue) newBlock(b int) {
 // read takes one sentence.
 func (d *dialogue) read(s Sentence) {
 	t := s.Text
-	ms := findMentions(t)
+	ms := d.mentions(t)
 	defer d.noteSubject(t, ms)
 	if q, ok := findQuestion(t); ok {
 		d.question(s, ms, q)
@@ -114,6 +123,19 @@ func (d *dialogue) read(s Sentence) {
 	case d.implicit && d.lastQ >= 0:
 		d.implicitAnswer(s)
 	}
+}
+
+// mentions returns the speakers a sentence mentions, with the people the
+// meeting names without a title, and learns the names it gives with an
+// office beside them.
+func (d *dialogue) mentions(t string) []mention {
+	ms := findMentions(t)
+	if extra := d.known.mentions(t, ms); len(extra) > 0 {
+		ms = append(ms, extra...)
+		sortMentions(ms)
+	}
+	d.known.learn(ms)
+	return ms
 }
 
 // question takes a sentence that reports a question, and the answer the

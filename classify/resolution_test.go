@@ -59,15 +59,46 @@ func TestResolutionList(t *testing.T) {
    (b) notes the cost of the additional posts.
 
 6. The Leader thanked officers.`)
+	// Each decision of the list is a resolution with its own outcome, and
+	// the list stops before the next item.
 	rs := ofKind(doc, corpus.Resolution)
-	if len(rs) != 1 {
-		t.Fatalf("%d resolutions, want 1:%s", len(rs), dump(doc))
+	if len(rs) != 2 {
+		t.Fatalf("%d resolutions, want 2:%s", len(rs), dump(doc))
 	}
-	if !contains(rs[0].Text, "notes the cost of the additional posts") || contains(rs[0].Text, "thanked") {
-		t.Errorf("resolution should take in its list and stop there: %q", rs[0].Text)
+	want := []struct {
+		text    string
+		outcome corpus.Outcome
+	}{{"approves the Children's Services Improvement Plan", corpus.Approved}, {"notes the cost of the additional posts", corpus.Noted}}
+	for i, w := range want {
+		if !contains(rs[i].Text, w.text) || contains(rs[i].Text, "thanked") || rs[i].Outcome != w.outcome {
+			t.Errorf("resolution %d: %q (%s), want %q (%s)", i, rs[i].Text, rs[i].Outcome, w.text, w.outcome)
+		}
 	}
-	if rs[0].Outcome != corpus.Approved {
-		t.Errorf("outcome %s, want approved", rs[0].Outcome)
+}
+
+// TestResolutionListTakesOpeningOutcome: an entry that states no outcome
+// of its own is decided by the opening words; parts nested under an entry
+// stay with it.
+func TestResolutionListTakesOpeningOutcome(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+RESOLVED that the Panel approves:
+
+(i) the revised terms of reference;
+(ii) the calendar of meetings for 2025, subject to:
+   - the March meeting moving to the 12th.
+(iii) that a further report be deferred to the autumn.`)
+	rs := ofKind(doc, corpus.Resolution)
+	if len(rs) != 3 {
+		t.Fatalf("%d resolutions, want 3:%s", len(rs), dump(doc))
+	}
+	for i, o := range []corpus.Outcome{corpus.Approved, corpus.Approved, corpus.Deferred} {
+		if rs[i].Outcome != o {
+			t.Errorf("resolution %d %q: outcome %s, want %s", i, rs[i].Text, rs[i].Outcome, o)
+		}
+	}
+	if !contains(rs[1].Text, "moving to the 12th") {
+		t.Errorf("the nested part should stay with its entry: %q", rs[1].Text)
 	}
 }
 

@@ -17,7 +17,9 @@ type dialogue struct {
 	c      *docContext
 	people []corpus.Attendee
 	known  *knownNames
-	skip   [][2]int // byte ranges read already (written questions, resolutions)
+	// executives are the surnames of members who answer for the council.
+	executives map[string]bool
+	skip       [][2]int // byte ranges read already (written questions, resolutions)
 
 	item  int
 	block int
@@ -40,15 +42,21 @@ type dialogue struct {
 	// subject is the last person a sentence was about, for pronouns.
 	subject      mention
 	subjectBlock int
+	// list is a list of questions or answers being read, or nil.
+	list *listing
+	// quoted is the question or answer whose quotation the next
+	// sentences may complete, or -1.
+	quoted int
 }
 
 // questionsAndAnswers finds the questions and answers of minutes.
 func questionsAndAnswers(c *docContext) {
-	d := &dialogue{c: c, item: -1, lastQ: -1, answer: -1}
+	d := &dialogue{c: c, item: -1, lastQ: -1, answer: -1, quoted: -1}
 	if c.doc.Meeting != nil {
 		d.people = c.doc.Meeting.Attendees
 	}
 	d.known = newKnownNames(d.people, c.doc.Text[:min(len(c.doc.Text), meetingHead)])
+	d.executives = findExecutives(c, d.people)
 	d.skip = writtenQuestions(c, d.people)
 	// A decision is not a question: "requested a briefing" in a
 	// resolution's list is what the body resolved.
@@ -82,7 +90,7 @@ func (d *dialogue) skipped(off int) bool {
 }
 
 func (d *dialogue) reset(item int) {
-	*d = dialogue{c: d.c, people: d.people, known: d.known, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1}
+	*d = dialogue{c: d.c, people: d.people, known: d.known, executives: d.executives, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1, quoted: -1}
 }
 
 // newBlock closes the answer being read: an answer ends with its paragraph.
@@ -105,7 +113,15 @@ func (d *dialogue) read(s Sentence) {
 	t := s.Text
 	ms := d.mentions(t)
 	defer d.noteSubject(t, ms)
-	if q, ok := findQuestion(t); ok {
+	if d.quoting(s) || d.list != nil && d.listEntry(s, ms) || d.startListing(s, ms) {
+		return
+	}
+	if rubric.MatchString(t) && (strings.HasSuffix(strings.TrimRight(t, "-"), ":") || strings.HasSuffix(t, "follows.")) {
+		// "The Board asked questions ... as follows:": what follows
+		// holds the questions and answers.
+		return
+	}
+	if q, ok := findQuestion(t); ok && !d.asked(t, q, ms) {
 		d.question(s, ms, q)
 		return
 	}
@@ -123,6 +139,75 @@ func (d *dialogue) read(s Sentence) {
 	case d.implicit && d.lastQ >= 0:
 		d.implicitAnswer(s)
 	}
+}
+
+// rubric is a sentence that introduces the record of an item rather than
+// reporting a question or an answer: "The Board asked questions, received
+// responses and discussed matters as follows:", "Written questions ...
+// were answered as follows.", "the question and the answer are summarised
+// beneath".
+var rubric = regexp.MustCompile(`(?i)\bas\s+follows\b|\b(?:are|is|were|was)\s+(?:summarised|set\s+out|listed|recorded)\s+(?:below|beneath|overleaf)|\bthe\s+following\s+(?:were|are|points|issues|questions|queries|matters|comments)\b`)
+
+// asked reports whether a question a sentence reports points back to one
+// asked already: "In response to Members' questions" or "in answer to
+// Councillor Reed" after their questions were read, which only answers
+// them. A reply that names a backbencher's concerns ("Councillor Brookes,
+// responding to concerns raised by Councillor Lowe, said") is debate, not
+// a question and its answer.
+func (d *dialogue) asked(t string, q questionMatch, ms []mention) bool {
+	if q.group && len(d.open) > 0 {
+		return true
+	}
+	if q.person {
+		if m, ok := agentOf(t, q.verb, ms); ok {
+			for _, qi := range d.open {
+				if sameSpeaker(d.c.doc.Findings[qi].Speaker, m.text) {
+					return true
+				}
+			}
+		}
+	}
+	if q.response || q.within {
+		if a, ok := findAnswer(t, 0); ok && !a.passive {
+			if m, ok := subjectOf(t, a.verb, ms); ok && m.kind != group && m.kind != pronoun && d.backbencher(m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// backbencher reports whether a mention names a member who holds no office
+// that answers for the council.
+func (d *dialogue) backbencher(m mention) bool {
+	if d.roleOf(m) != corpus.Member || executive.MatchString(m.position+" "+m.text) || d.executives[surname(m.text)] {
+		return false
+	}
+	a, ok := resolvePerson(m, d.people)
+	return !ok || !executive.MatchString(a.Position)
+}
+
+// findExecutives returns the surnames of the members the minutes name
+// with an executive office anywhere: "Mr Gough, Leader of the Council",
+// "Councillor Gale (Cabinet Member - Children and Families)".
+func findExecutives(c *docContext, people []corpus.Attendee) map[string]bool {
+	out := map[string]bool{}
+	for _, s := range c.sents {
+		if !executive.MatchString(s.Text) {
+			continue
+		}
+		for _, m := range findMentions(s.Text) {
+			if m.kind == named && executive.MatchString(m.position) {
+				out[surname(m.text)] = true
+			}
+		}
+	}
+	for _, a := range people {
+		if executive.MatchString(a.Position) {
+			out[surname(a.Name)] = true
+		}
+	}
+	return out
 }
 
 // mentions returns the speakers a sentence mentions, with the people the
@@ -186,6 +271,7 @@ func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 	d.answer, d.answerSpeaker, d.labelled = -1, "", false
 	d.direct = false
 	d.implicit = q.passive || asker == unknownSpeaker
+	d.quoted = qi
 	if aStart >= 0 && aStart < len(t) {
 		d.startAnswerAt(s, aStart, ms, a, qi)
 	}
@@ -201,7 +287,13 @@ func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
 		return
 	}
 	asker, role := d.speakerName(m, corpus.Member)
-	qs := s.Sub(d.c.doc.Text, q.verb, m.end)
+	end := m.end
+	if loc := topicAfter.FindStringIndex(t[end:]); loc != nil && loc[0] == 0 {
+		// "concerns raised by Councillor Cross about the rising number
+		// of ...": the question runs to the end of its phrase.
+		end += loc[1]
+	}
+	qs := s.Sub(d.c.doc.Text, q.verb, end)
 	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
 		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
 	d.lastQ, d.lastQBlock = qi, s.Block
@@ -211,6 +303,10 @@ func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
 		d.startAnswerAt(s, 0, ms, a, qi)
 	}
 }
+
+// topicAfter is what a question named inside its answer was about:
+// "about the rising number of children", up to the clause's end.
+var topicAfter = regexp.MustCompile(`^\s+(?:about|regarding|concerning|on|over|as\s+to|in\s+relation\s+to|in\s+respect\s+of)\s+[^,;:]+`)
 
 // directQuestion takes a question the minutes state in the first person:
 // "What would be the effect on the Accounts ...?". Consecutive ones in a
@@ -244,6 +340,11 @@ func (d *dialogue) listFollows(b int) bool {
 	if d.answer < 0 || d.c.blocks[b].Kind != Bullet {
 		return false
 	}
+	// An answer set out as a list entry announces the entries under it,
+	// not the entries after it at its own level.
+	if own := d.c.blocks[d.blockOf(d.c.doc.Findings[d.answer].Start)]; own.Kind == Bullet && d.c.blocks[b].Depth <= own.Depth {
+		return false
+	}
 	text := strings.TrimSpace(d.c.doc.Text[d.c.doc.Findings[d.answer].Start:d.c.doc.Findings[d.answer].End])
 	if strings.HasSuffix(text, ":") || d.inList {
 		d.inList = true // and the rest of the list after it
@@ -264,6 +365,9 @@ func (d *dialogue) implicitStarted() bool {
 // speaker must also be someone who answers: an officer, the chair, or a
 // member holding office, not the asker or another backbencher commenting.
 func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
+	if toPaper.MatchString(t) {
+		return false
+	}
 	if a.reply {
 		return true
 	}
@@ -296,6 +400,10 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	}
 	return true
 }
+
+// toPaper is a reply to a paper or a presentation, not to a question:
+// "responded to the Director's presentation by saying ...".
+var toPaper = regexp.MustCompile(`(?i)\b(?:responded|replied|responding|replying)\s+to\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:presentation|report|update|introduction|statement|announcement|consultation|proposals?)\b`)
 
 // executive marks the offices of members who answer for the council: the
 // Leader and Cabinet Members, not the leaders of opposition groups.
@@ -335,6 +443,7 @@ func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMat
 	d.answer, d.answerSpeaker = ai, speaker
 	d.labelled, d.inList = a.label, false
 	d.implicit = false
+	d.quoted = ai
 }
 
 // implicitAnswer takes the sentences after a question that the minutes do

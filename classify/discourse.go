@@ -116,7 +116,7 @@ func (d *dialogue) read(s Sentence) {
 	if d.quoting(s) || d.list != nil && d.listEntry(s, ms) || d.startListing(s, ms) {
 		return
 	}
-	if rubric.MatchString(t) && (strings.HasSuffix(strings.TrimRight(t, "-"), ":") || strings.HasSuffix(t, "follows.")) {
+	if rubric.MatchString(t) && !directQuestion(t) {
 		// "The Board asked questions ... as follows:": what follows
 		// holds the questions and answers.
 		return
@@ -196,7 +196,11 @@ func findExecutives(c *docContext, people []corpus.Attendee) map[string]bool {
 		if !executive.MatchString(s.Text) {
 			continue
 		}
-		for _, m := range findMentions(s.Text) {
+		t := s.Text
+		if isCapitals(t) {
+			t = titleCase(t) // "COUNCILLOR KATE GREENWOOD, CABINET MEMBER FOR ..."
+		}
+		for _, m := range findMentions(t) {
 			if m.kind == named && executive.MatchString(m.position) {
 				out[surname(m.text)] = true
 			}
@@ -391,8 +395,7 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	if m.kind == pronoun {
 		return false
 	}
-	role := d.roleOf(m)
-	if role == corpus.Member && !executive.MatchString(m.position+" "+m.text) {
+	if d.backbencher(m) {
 		return false
 	}
 	if q := d.c.doc.Findings[d.lastQ]; sameSpeaker(q.Speaker, m.text) {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"scrutiny/corpus"
+	"scrutiny/extract"
 )
 
 // Written questions are set out under a heading that names the asker, and
@@ -37,8 +38,9 @@ var (
 	supplementaryLabel = regexp.MustCompile(`(?i)^supplementary(?:\s+question)?\s*[:.–-]`)
 )
 
-// unit is a block, or the first line of a block when that line is a
-// heading or a label a PDF runs into the text below it.
+// unit is a block, or part of one: a PDF runs a heading or a label ("1. By
+// Councillor Mackie ...", "Reply") into the text around it, so a block is
+// cut at such lines, which stand as units of their own.
 type unit struct {
 	start, end int
 	text       string
@@ -50,21 +52,39 @@ func writtenUnits(c *docContext) []unit {
 	var out []unit
 	for _, b := range c.blocks {
 		raw := c.doc.Text[b.Start:b.End]
-		if nl := strings.IndexAny(raw, "\n\f"); nl > 0 {
-			first := Collapse(raw[:nl])
-			if writtenHeadLine(first) || replyLabel.MatchString(first) && len(first) <= 120 || bareLabel.MatchString(first) || addressee.MatchString(first) && len(first) <= 250 {
-				out = append(out, unit{b.Start, b.Start + nl, first, Heading})
-				rest := b.Start + nl
-				for rest < b.End && isSkipped(c.doc.Text[rest]) {
-					rest++
-				}
-				out = append(out, unit{rest, b.End, Collapse(c.doc.Text[rest:b.End]), Paragraph})
-				continue
+		if !strings.ContainsAny(raw, "\n\f") {
+			out = append(out, unit{b.Start, b.End, Collapse(raw), b.Kind})
+			continue
+		}
+		from, kind := b.Start, b.Kind
+		flush := func(end int, k BlockKind) {
+			for from < end && isSkipped(c.doc.Text[from]) {
+				from++
+			}
+			if t := Collapse(c.doc.Text[from:end]); t != "" {
+				out = append(out, unit{from, end, t, k})
 			}
 		}
-		out = append(out, unit{b.Start, b.End, Collapse(raw), b.Kind})
+		for _, l := range extract.Lines(raw) {
+			if !labelLineOf(Collapse(l.Text)) {
+				continue
+			}
+			ls, le := b.Start+l.Start, b.Start+l.End
+			flush(ls, kind)
+			from, kind = ls, Heading
+			flush(le, Heading)
+			from, kind = le, Paragraph
+		}
+		flush(b.End, kind)
 	}
 	return out
+}
+
+// labelLineOf reports whether a line heads a written question or labels
+// the words below it.
+func labelLineOf(t string) bool {
+	return writtenHeadLine(t) || replyLabel.MatchString(t) && len(t) <= 120 && !strings.Contains(t[min(len(t), 9):], ". ") ||
+		bareLabel.MatchString(t) || addressee.MatchString(t) && len(t) <= 250 && personAt(addressee.FindStringSubmatch(t)[1])
 }
 
 // writtenHeadLine reports whether a line heads a written question.
@@ -260,7 +280,7 @@ func nameLine(t string) string {
 	if len(ms) == 0 || ms[0].start != 0 || ms[0].kind != named {
 		return ""
 	}
-	if rest := strings.Trim(t[ms[0].end:], " ,:;"); rest != "" && officeRole(rest) == corpus.UnknownRole {
+	if rest := strings.Trim(t[ms[0].end:], " ,:;"); rest != "" && ms[0].position == "" && officeRole(rest) == corpus.UnknownRole {
 		return ""
 	}
 	return ms[0].text

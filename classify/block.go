@@ -182,6 +182,10 @@ func isListMarker(marker, line string, indented bool) bool {
 		// Word's hollow bullet comes out of PDFs and text as a letter o,
 		// indented; a sub-entry may start in lower case.
 		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '£' || r == '€' || unicode.IsLower(r) && indented
+	case strings.Count(marker, ".") >= 1 && unicode.IsDigit(rune(marker[0])) && strings.Contains(strings.TrimSuffix(marker, "."), "."):
+		// A paragraph number ("3.4 The Panel ...") opens a sentence; "3.4
+		// of the report" is a reference run on from the line before.
+		return !unicode.IsLower(r)
 	case strings.HasSuffix(marker, ".") && unicode.IsLetter(rune(marker[0])):
 		// "a. The timeliness ...", "ii. the range ...": a letter or a
 		// roman numeral, then text, not "p. 12".

@@ -134,6 +134,8 @@ func (d *dialogue) read(s Sentence) {
 		return
 	}
 	switch {
+	case d.answer >= 0 && d.newPoint(t, ms):
+		d.answer, d.answerSpeaker = -1, ""
 	case d.answer >= 0:
 		d.extendAnswer(s.End)
 	case d.implicit && d.lastQ >= 0:
@@ -213,6 +215,23 @@ func findExecutives(c *docContext, people []corpus.Attendee) map[string]bool {
 	}
 	return out
 }
+
+// newPoint reports whether a sentence in an answer's paragraph starts a
+// point of its own, which ends the answer: another speaker, or the meeting,
+// as its subject ("Members welcomed ...", "Councillor Hunt commented ..."),
+// or "It was noted that ...".
+func (d *dialogue) newPoint(t string, ms []mention) bool {
+	if pointOpener.MatchString(t) {
+		return true
+	}
+	if len(ms) == 0 || ms[0].start != 0 || ms[0].kind == pronoun {
+		return false
+	}
+	return ms[0].kind == group || !sameSpeaker(ms[0].text, d.answerSpeaker)
+}
+
+// pointOpener opens a point of discussion rather than more of an answer.
+var pointOpener = regexp.MustCompile(`(?i)^it\s+was\s+(?:also\s+)?(?:noted|agreed|suggested|felt|commented|recognised|recognized|acknowledged\s+by\s+members)\b`)
 
 // mentions returns the speakers a sentence mentions, with the people the
 // meeting names without a title, and learns the names it gives with an
@@ -555,6 +574,10 @@ func officerSays(t string, qEnd int, a answerMatch, ms []mention) bool {
 // It returns where the question's clause ends and the answer's starts, or
 // -1s.
 func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
+	if strings.HasPrefix(strings.ToLower(t[v:]), "and ") {
+		// "Members asked questions and were informed that ...".
+		return v, v + 4
+	}
 	start := v
 	for _, m := range ms {
 		if m.start >= qEnd && m.end <= v && adjacentRE.MatchString(t[m.end:v]) {

@@ -106,11 +106,12 @@ func (r *resolver) formal() {
 			}
 			lower = true
 		}
-		if inQuotes(s.Text, loc[0]) || !lower && reportedResolution(s.Text, loc[0]) {
+		lineStart := startsLine(c.doc.Text, s.Offset(c.doc.Text, loc[0]))
+		if inQuotes(s.Text, loc[0]) || !lower && !lineStart && reportedResolution(s.Text, loc[0]) {
 			continue
 		}
 		start := s.Start
-		if pre := strings.TrimSpace(s.Text[:loc[0]]); strings.HasSuffix(pre, ")") || strings.HasSuffix(pre, ":") {
+		if pre := strings.TrimSpace(s.Text[:loc[0]]); strings.HasSuffix(pre, ")") || strings.HasSuffix(pre, ":") || lineStart && pre != "" {
 			// "2 MINUTES OF THE MEETING (Agenda item 3) RESOLVED: ...": the
 			// heading before is not the resolution's.
 			start = s.Offset(c.doc.Text, loc[0])
@@ -157,6 +158,15 @@ func (r *resolver) entries(si, after, start, end int) bool {
 		r.emit(e[0], e[1], text, "resolution.resolved")
 	}
 	return true
+}
+
+// startsLine reports whether byte i of text opens a line: "Resolved"
+// under a heading that a PDF set straight above it.
+func startsLine(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || text[i-1] == '\n' || text[i-1] == '\f'
 }
 
 // reportedResolution reports whether "Resolved" at byte i is not a heading
@@ -493,6 +503,11 @@ var (
 	minutesRE = regexp.MustCompile(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b`)
 	// receivedPaper is a paper received or accepted, which is noting it:
 	// "That we accept the correspondence as presented."
+	// reportToCome is a report to be received later, which is agreeing
+	// to have it: "receive a report on progress in six months".
+	reportToCome = regexp.MustCompile(`(?i)\b(?:a|an|further|another|future|regular|quarterly|annual|progress)\b`)
+	// toRecommend opens a decision to recommend, request or refer.
+	toRecommend   = regexp.MustCompile(`^(?i:that\s+)?(?i:the\s+)?(?:(?:\p{Lu}[\p{L}’'&-]*|and|of|for)\s+){0,8}?(?i:recommends?|requests?|asks?|urges?|refers?|calls\s+on|invites?)\s+(?i:that|to|the|cabinet|council|officers|members)\b`)
 	receivedPaper = regexp.MustCompile(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
 )
 
@@ -518,8 +533,12 @@ func outcomeWords(body string) (corpus.Outcome, bool) {
 		return corpus.Deferred, true
 	case minutes && (approvedRE.MatchString(body) || minutesConfirmed.MatchString(body)):
 		return corpus.Approved, true
-	case receivedPaper.MatchString(body):
+	case receivedPaper.MatchString(body) && !reportToCome.MatchString(receivedPaper.FindString(body)):
 		return corpus.Noted, true
+	case toRecommend.MatchString(body):
+		// "Recommends that the dashboard be adopted": the decision is
+		// to recommend or ask, whatever the words recommended say.
+		return corpus.Agreed, true
 	}
 	a, n := approvedRE.FindStringIndex(body), notedRE.FindStringIndex(body)
 	switch {

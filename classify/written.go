@@ -143,7 +143,13 @@ func writtenQuestions(c *docContext, people []corpus.Attendee) [][2]int {
 			if sEnd <= sq {
 				break
 			}
-			sAsker := speakerIn(Collapse(c.doc.Text[us[sq].start:us[sEnd-1].end]))
+			sText := Collapse(c.doc.Text[us[sq].start:us[sEnd-1].end])
+			sAsker := unknownSpeaker
+			if !interrogativeStart.MatchString(labelPrefix.ReplaceAllString(sText, "")) && !strings.HasSuffix(strings.TrimRight(sText, "”’\"' "), "?") {
+				// "Councillor Capewell asked whether ...": a question in the
+				// third person names its asker; one put directly does not.
+				sAsker = speakerIn(sText)
+			}
 			if sAsker == unknownSpeaker {
 				sAsker = asker
 			}

@@ -98,9 +98,18 @@ func clauseJudgements(text string, bound []proseJudgement, authority string) []p
 		out = append(out, j)
 		prev = &out[len(out)-1]
 	}
+	for i := range out {
+		if atPrevious.MatchString(text[out[i].gradeEnd:]) {
+			out[i].previous = true
+		}
+	}
 	previousByYear(text, out)
 	return out
 }
+
+// atPrevious dates a grade to an earlier inspection named after it:
+// "judged outstanding at the previous inspections in 2015 and 2018".
+var atPrevious = regexp.MustCompile(`(?i)^[\s'’"”]*(?:overall\s+)?(?:at|in|during|following)\s+(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:(?:full|ofsted|ilacs|sif|standard)\s+)?inspections?\b`)
 
 // deniedGrade reports whether the grade at byte g is no grade given: denied,
 // said of other authorities, or asked about in a question.

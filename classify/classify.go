@@ -52,7 +52,7 @@ type docContext struct {
 
 func newDocContext(doc *corpus.Document) *docContext {
 	c := &docContext{doc: doc}
-	c.blocks = Blocks(doc.Text, 0, len(doc.Text))
+	c.blocks = headingBlocks(doc.Text, Blocks(doc.Text, 0, len(doc.Text)), doc.Items)
 	c.sents = Sentences(doc.Text, c.blocks)
 	return c
 }

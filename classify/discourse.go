@@ -121,9 +121,14 @@ func (d *dialogue) read(s Sentence) {
 		// holds the questions and answers.
 		return
 	}
-	if q, ok := findQuestion(t); ok && !d.asked(t, q, ms) {
-		d.question(s, ms, q)
-		return
+	if q, ok := findQuestion(t); ok {
+		if d.debate(t, q, ms) {
+			return
+		}
+		if !d.asked(t, q, ms) {
+			d.question(s, ms, q)
+			return
+		}
 	}
 	if directQuestion(t) || d.direct && interrogativeStart.MatchString(t) && (d.lastQBlock == s.Block && d.answer < 0 || !terminalRE.MatchString(t)) {
 		d.directQuestion(s, ms)
@@ -153,9 +158,7 @@ var rubric = regexp.MustCompile(`(?i)\bas\s+follows\b|\b(?:are|is|were|was)\s+(?
 // asked reports whether a question a sentence reports points back to one
 // asked already: "In response to Members' questions" or "in answer to
 // Councillor Reed" after their questions were read, which only answers
-// them. A reply that names a backbencher's concerns ("Councillor Brookes,
-// responding to concerns raised by Councillor Lowe, said") is debate, not
-// a question and its answer.
+// them.
 func (d *dialogue) asked(t string, q questionMatch, ms []mention) bool {
 	if q.group && len(d.open) > 0 {
 		return true
@@ -169,14 +172,23 @@ func (d *dialogue) asked(t string, q questionMatch, ms []mention) bool {
 			}
 		}
 	}
-	if q.response || q.within {
-		if a, ok := findAnswer(t, 0); ok && !a.passive {
-			if m, ok := subjectOf(t, a.verb, ms); ok && m.kind != group && m.kind != pronoun && d.backbencher(m) {
-				return true
-			}
-		}
-	}
 	return false
+}
+
+// debate reports whether a reply that names the concerns it responds to is
+// a backbencher's part in debate, neither a question nor its answer:
+// "Councillor Brookes, responding to concerns raised by Councillor Lowe,
+// said ...".
+func (d *dialogue) debate(t string, q questionMatch, ms []mention) bool {
+	if !q.response && !q.within {
+		return false
+	}
+	a, ok := findAnswer(t, 0)
+	if !ok || a.passive {
+		return false
+	}
+	m, ok := subjectOf(t, a.verb, ms)
+	return ok && m.kind != group && m.kind != pronoun && d.backbencher(m)
 }
 
 // backbencher reports whether a mention names a member who holds no office

@@ -84,7 +84,8 @@ func writtenUnits(c *docContext) []unit {
 // the words below it.
 func labelLineOf(t string) bool {
 	return writtenHeadLine(t) || replyLabel.MatchString(t) && len(t) <= 120 && !strings.Contains(t[min(len(t), 9):], ". ") ||
-		bareLabel.MatchString(t) || addressee.MatchString(t) && len(t) <= 250 && personAt(addressee.FindStringSubmatch(t)[1])
+		bareLabel.MatchString(t) || addressee.MatchString(t) && len(t) <= 250 && personAt(addressee.FindStringSubmatch(t)[1]) ||
+		isCapitals(t) && nameLine(t) != ""
 }
 
 // writtenHeadLine reports whether a line heads a written question.

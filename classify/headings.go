@@ -21,47 +21,78 @@ func headingBlocks(text string, bs []Block, items []corpus.Item) []Block {
 	if len(items) < 2 {
 		return bs
 	}
+	starts := make([]int, 0, len(items))
+	for _, it := range items {
+		if it.Label != "" {
+			if h := headingStart(text, it); h >= 0 {
+				starts = append(starts, h)
+			}
+		}
+	}
 	var out []Block
 	k := 0
 	for _, b := range bs {
-		for k < len(items) && items[k].Start < b.Start {
+		for k < len(starts) && starts[k] < b.Start {
 			k++
 		}
-		if k >= len(items) || items[k].Start >= b.End || items[k].Label == "" {
+		if k >= len(starts) || starts[k] >= b.End {
 			out = append(out, b)
 			continue
 		}
-		end := headingEnd(text, items[k], b.End)
-		if end <= items[k].Start || end >= b.End {
+		hs := starts[k]
+		end := headingEnd(text, hs, itemAt(items, hs).Title, b.End)
+		if end <= hs {
 			out = append(out, b)
 			continue
 		}
-		if items[k].Start > b.Start {
+		if hs > b.Start {
 			before := b
-			before.End = strings.LastIndexAny(text[:items[k].Start], "\n\f") // the line before the heading
+			before.End = strings.LastIndexAny(text[:hs], "\n\f") // the line before the heading
 			if before.End > before.Start {
 				out = append(out, before)
 			}
 		}
-		head := Block{Kind: Heading, Start: items[k].Start, End: end, Indent: b.Indent}
-		for head.Start < head.End && isSkipped(text[head.Start]) {
-			head.Start++
+		out = append(out, Block{Kind: Heading, Start: hs, End: min(end, b.End), Indent: b.Indent})
+		if end < b.End {
+			rest := Block{Kind: Paragraph, Start: end, End: b.End}
+			for rest.Start < rest.End && isSkipped(text[rest.Start]) {
+				rest.Start++
+			}
+			out = append(out, rest)
 		}
-		rest := Block{Kind: Paragraph, Start: end, End: b.End}
-		for rest.Start < rest.End && isSkipped(text[rest.Start]) {
-			rest.Start++
-		}
-		out = append(out, head, rest)
 	}
 	return out
 }
 
-// headingEnd returns where the heading of item it ends, within a block
-// that ends at limit: after the lines that hold its title and any "(Item
-// N)" marker under them.
-func headingEnd(text string, it corpus.Item, limit int) int {
-	lines := extract.Lines(text[it.Start:limit])
-	want := len(strings.Fields(it.Title))
+// itemAt returns the item that holds byte off.
+func itemAt(items []corpus.Item, off int) corpus.Item {
+	for _, it := range items {
+		if it.Start <= off && off < it.End {
+			return it
+		}
+	}
+	return corpus.Item{}
+}
+
+// headingStart returns where an item's heading line starts: the first line
+// of the item that opens with its number, or -1. (The first item may start
+// before its heading, with the document's title.)
+func headingStart(text string, it corpus.Item) int {
+	for _, l := range extract.Lines(text[it.Start:it.End]) {
+		t := strings.TrimSpace(l.Text)
+		if strings.HasPrefix(t, it.Label) || strings.HasPrefix(strings.ToLower(t), "minute "+it.Label) {
+			return it.Start + l.Start + (len(l.Text) - len(strings.TrimLeft(l.Text, " \t")))
+		}
+	}
+	return -1
+}
+
+// headingEnd returns where a heading that starts at byte start and holds
+// title ends, within a block that ends at limit: after the lines that hold
+// the title and any "(Item N)" marker under them.
+func headingEnd(text string, start int, title string, limit int) int {
+	lines := extract.Lines(text[start:limit])
+	want := len(strings.Fields(title))
 	got := 0
 	end := -1
 	for i, l := range lines {
@@ -69,7 +100,7 @@ func headingEnd(text string, it corpus.Item, limit int) int {
 			if !itemMarkerLine.MatchString(l.Text) {
 				break
 			}
-			end = it.Start + l.End
+			end = start + l.End
 			continue
 		}
 		got += len(strings.Fields(l.Text))
@@ -77,7 +108,7 @@ func headingEnd(text string, it corpus.Item, limit int) int {
 			return -1 // the title is not set out on lines of its own
 		}
 		if got >= want {
-			end = it.Start + l.End
+			end = start + l.End
 		}
 	}
 	return end

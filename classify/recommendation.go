@@ -79,7 +79,13 @@ func listIntro(c *docContext, si int) bool {
 		return true
 	}
 	b := c.blocks[s.Block]
-	return b.Kind == Heading && s.Block+1 < len(c.blocks) && c.blocks[s.Block+1].Kind == Bullet
+	if b.Kind != Heading || s.Block+1 >= len(c.blocks) || c.blocks[s.Block+1].Kind != Bullet {
+		return false
+	}
+	// "6. Ofsted Outcome and Improvement Priorities" over paragraphs
+	// numbered 6.1, 6.2: the item's own paragraphs, not a list.
+	num := strings.TrimRight(strings.Fields(c.doc.Text[b.Start:b.End])[0], ".)")
+	return num == "" || !strings.HasPrefix(c.blocks[s.Block+1].Marker, num+".")
 }
 
 // introText is the sentence that announces a list, with the sentence

@@ -143,3 +143,75 @@ func TestVoteBeforeResolution(t *testing.T) {
 		t.Errorf("want only the formal resolution:%s", dump(doc))
 	}
 }
+
+// TestDecisionsAsMinutesRecordThem: decisions listed under the body's
+// name, the body named in full, the previous minutes confirmed or taken as
+// read (with a remark in brackets), "Resolved" at the start of a line
+// under a heading, a proposal lost before a formal resolution, and the
+// outcomes of receiving, recommending and asking.
+func TestDecisionsAsMinutesRecordThem(t *testing.T) {
+	doc := readMinutes(t, `Minutes of a meeting of the Children's Scrutiny Panel - Schools held on 4 April 2024.
+
+1 Minutes - Agenda Item 2
+Resolved that the minutes of the meeting held on 4 March be confirmed as a correct record.
+
+The minutes (copies of which had been circulated) of the meeting held on 2 February were taken as read and were confirmed.
+
+The Children's Scrutiny Panel - Schools:
+
+• Noted the attendance report.
+• Agreed to receive a report on exclusions in the autumn.
+
+The Children's Scrutiny Panel - Schools noted the update on admissions.
+
+Councillor Frost proposed, and Councillor Bligh seconded, that the Panel ask for an extra £50,000. The proposal was lost.
+
+RESOLVED – That the Panel:
+(1) Recommends that the attendance strategy be adopted by Cabinet;
+(2) Requests a briefing on home education.
+
+The Panel discussed and agreed its work programme.
+
+That the presentation be received.`)
+	if doc.Meeting == nil || doc.Meeting.Committee != "Children's Scrutiny Panel - Schools" {
+		t.Fatalf("meeting %+v", doc.Meeting)
+	}
+	want := []struct {
+		text    string
+		outcome corpus.Outcome
+	}{
+		{"be confirmed as a correct record", corpus.Approved},
+		{"were taken as read and were confirmed", corpus.Approved},
+		{"Noted the attendance report", corpus.Noted},
+		{"Agreed to receive a report on exclusions", corpus.Agreed},
+		{"noted the update on admissions", corpus.Noted},
+		{"The proposal was lost", corpus.Refused},
+		{"Recommends that the attendance strategy be adopted", corpus.Agreed},
+		{"Requests a briefing on home education", corpus.Agreed},
+		{"discussed and agreed its work programme", corpus.Agreed},
+	}
+	for _, w := range want {
+		i := indexOf(doc, corpus.Resolution, w.text)
+		if i < 0 {
+			t.Errorf("no resolution %q:%s", w.text, dump(doc))
+			continue
+		}
+		if doc.Findings[i].Outcome != w.outcome {
+			t.Errorf("%q: outcome %s, want %s", w.text, doc.Findings[i].Outcome, w.outcome)
+		}
+	}
+}
+
+// TestOtherBodiesDecisions: a decision reported of another committee,
+// named in full, is not this meeting's.
+func TestOtherBodiesDecisions(t *testing.T) {
+	doc := &corpus.Document{Text: "Minutes:\n\nThe Health and Wellbeing Board agreed the new strategy.\n\nThe Committee noted the report.\n"}
+	doc.Pages = []corpus.Page{{Number: 1, Start: 0, End: len(doc.Text)}}
+	doc.Type = corpus.Minutes
+	doc.Meeting = &corpus.MeetingFacts{Committee: "Children and Young People Scrutiny Committee"}
+	c := newDocContext(doc)
+	resolutions(c)
+	if len(doc.Findings) != 1 || !contains(doc.Findings[0].Text, "The Committee noted the report") {
+		t.Errorf("resolutions:%s", dump(doc))
+	}
+}

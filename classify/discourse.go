@@ -139,6 +139,10 @@ func (d *dialogue) read(s Sentence) {
 		return
 	}
 	switch {
+	case noAnswer.MatchString(t):
+		// "No response was given at the meeting.": the question stays
+		// unanswered.
+		d.implicit, d.answer = false, -1
 	case d.answer >= 0 && d.newPoint(t, ms):
 		d.answer, d.answerSpeaker = -1, ""
 	case d.answer >= 0:
@@ -241,6 +245,9 @@ func (d *dialogue) newPoint(t string, ms []mention) bool {
 	}
 	return ms[0].kind == group || !sameSpeaker(ms[0].text, d.answerSpeaker)
 }
+
+// noAnswer says a question went unanswered.
+var noAnswer = regexp.MustCompile(`(?i)^(?:no\s+(?:response|answer|reply)\b|(?:a\s+)?(?:response|answer|reply)\s+(?:could\s+not|was\s+not)\s+be\s+given)|\b(?:could\s+not|was\s+unable\s+to|were\s+unable\s+to)\s+(?:answer|respond|reply)\b`)
 
 // pointOpener opens a point of discussion rather than more of an answer.
 var pointOpener = regexp.MustCompile(`(?i)^it\s+was\s+(?:also\s+)?(?:noted|agreed|suggested|felt|commented|recognised|recognized|acknowledged\s+by\s+members)\b`)

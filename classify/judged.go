@@ -41,8 +41,9 @@ var (
 	// subjectVerb is what stands between a clause's subject and "judged".
 	subjectVerb = regexp.MustCompile(`(?i)(?:^|\s+)(?:had|has|have|having|was|were|is|are|be|been|being|also|previously|now|again|both|all|\s)*$`)
 	// datedAfter dates a grade named as a noun: "the inadequate judgement
-	// given in 2018", "of 2019", "at the last inspection".
-	datedAfter = regexp.MustCompile(`(?i)^[\s'’"”]*(?:judgement|judgment|rating|grade)s?\s+(?:(?:given|awarded|made|received)\s+)?(?:in|of|from|at)\s+(?:(?:19|20)\d\d|the\s+(?:last|previous|earlier)\b)`)
+	// given in 2018", "of 2019", "the good judgement the council had
+	// received in 2019", "at the last inspection".
+	datedAfter = regexp.MustCompile(`(?i)^[\s'’"”]*(?:judgement|judgment|rating|grade)s?\s+(?:[\p{L}’']+\s+){0,5}?(?:in|of|from|at)\s+(?:(?:19|20)\d\d|the\s+(?:last|previous|earlier)\b)`)
 )
 
 // clauseJudgements binds the grades of a sentence that the area-by-area

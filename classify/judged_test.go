@@ -28,6 +28,8 @@ func TestJudgementsSaidOfTheService(t *testing.T) {
 			[]proseJudgement{{area: corpus.OverallEffectiveness, grade: corpus.Good}, {area: corpus.OverallEffectiveness, grade: corpus.Inadequate, previous: true}}},
 		{"Rutland had also been judged good at the previous inspection.", "Rutland",
 			[]proseJudgement{{area: corpus.OverallEffectiveness, grade: corpus.Good, previous: true}}},
+		{"This was a decline from the good judgement the council had received in 2019.", "",
+			[]proseJudgement{{area: corpus.OverallEffectiveness, grade: corpus.Good}}},
 		// Grades no inspection gave this council.
 		{"The Chair asked why help and protection had not been judged good.", "", nil},
 		{"Inspections take place every three years for authorities previously judged good or outstanding.", "", nil},

@@ -177,3 +177,29 @@ Councillor Ito wondered whether the hub would open at weekends.`)
 		t.Errorf("'wondered whether' not read as a question:%s", dump(doc))
 	}
 }
+
+// TestUnansweredAndIntroducedQuestions: "No response was given" leaves a
+// question unanswered; a public question introduced by "asked the Cabinet
+// Member for ...:" is the asker's, in the quotation after it.
+func TestUnansweredAndIntroducedQuestions(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+A Member asked what support was offered to young carers. No response was given at the meeting.
+
+(a) Mr Idris Khan asked the Cabinet Member for Children's Services:
+“Will the holiday activities programme run again this summer?”
+Councillor Lowry, Cabinet Member for Children's Services, replied:
+“Yes, at forty venues across the borough.”`)
+	if qi := indexOf(doc, corpus.Question, "young carers"); qi < 0 {
+		t.Fatalf("no question:%s", dump(doc))
+	} else if a, ok := answerOf(doc, qi); ok {
+		t.Errorf("an unanswered question answered by %q", a.Text)
+	}
+	qi := indexOf(doc, corpus.Question, "Will the holiday activities programme run")
+	if qi < 0 || doc.Findings[qi].Speaker != "Mr Idris Khan" {
+		t.Fatalf("public question:%s", dump(doc))
+	}
+	if a, ok := answerOf(doc, qi); !ok || !contains(a.Text, "forty venues") || a.Speaker != "Councillor Lowry" {
+		t.Errorf("reply %q by %q:%s", a.Text, a.Speaker, dump(doc))
+	}
+}

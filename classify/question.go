@@ -33,6 +33,9 @@ const infoNoun = `(?:information|update|updates|report|details|detail|clarificat
 var questionRules = []questionRule{
 	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`), hints: []string{"asked", "enquired", "inquired", "queried"}},
 	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`), hints: []string{"asked", "enquired", "inquired", "queried"}},
+	// "Mrs Grant asked the Cabinet Member for Children's Services:" with
+	// the question in quotation marks after it.
+	{name: "question.asked", re: regexp.MustCompile(`\b(?:asked|put\s+the\s+following\s+question\s+to)\s+(?:the\s+)?\p{Lu}[^.?!:“"]{0,120}:\s*(?:$|["“‘])`), hints: []string{"asked", "question"}},
 	{name: "question.queried", re: regexp.MustCompile(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`), hints: []string{"queried", "questioned", "challenged"}},
 	{name: "question.sought", re: regexp.MustCompile(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`), hints: []string{"sought"}},
 	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed|asked)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general|following)\s+){0,2}(?:questions?|query|queries)\b`), hints: []string{"raised", "put", "posed", "asked"}},

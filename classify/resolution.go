@@ -33,7 +33,7 @@ var (
 	// paperFate is what became of a paper: "The report, as circulated,
 	// was noted by Members", "The minutes were approved as a correct
 	// record".
-	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,50},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(?:(?:taken\s+as\s+read|reviewed|considered|received|circulated|discussed)\s+and\s+(?:were\s+|was\s+)?)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn|confirmed|signed)\b`)
+	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|record|(?:action\s+)?notes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,50},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(?:(?:taken\s+as\s+read|reviewed|considered|received|circulated|discussed)\s+and\s+(?:were\s+|was\s+)?)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn|confirmed|signed)\b`)
 	// moverAgreed is a motion proposed, seconded and agreed in one
 	// sentence: "The Notice of Motion was proposed by Councillor Kilcoyne,
 	// seconded by Councillor Pond and agreed."
@@ -106,6 +106,9 @@ func (r *resolver) formal() {
 			}
 			lower = true
 		}
+		if rest := strings.Trim(s.Text[loc[1]:], " :–-"); rest == "" && si+1 < len(c.sents) && formalResolved.MatchString(c.sents[si+1].Text) {
+			continue // "Decision:" over "RESOLVED – That ...": the label of what follows
+		}
 		lineStart := startsLine(c.doc.Text, s.Offset(c.doc.Text, loc[0]))
 		if inQuotes(s.Text, loc[0]) || !lower && !lineStart && reportedResolution(s.Text, loc[0]) {
 			continue
@@ -139,8 +142,16 @@ func (r *resolver) entries(si, after, start, end int) bool {
 	if terminalRE.MatchString(intro) && !strings.HasSuffix(intro, ":") {
 		return false // the opening is a decision of its own
 	}
+	openEnd := b.End
+	entries := listEntries(c, s.Block+1)
+	if nb := s.Block + 1; len(entries) == 0 && nb < len(c.blocks) && c.blocks[nb].Kind != Bullet {
+		// "RESOLVED:" then "THAT the committee:" and the list.
+		if t := Collapse(c.doc.Text[c.blocks[nb].Start:c.blocks[nb].End]); bodyOpening.MatchString(t) {
+			entries, openEnd = listEntries(c, nb+1), c.blocks[nb].End
+		}
+	}
 	var list [][2]int
-	for _, e := range listEntries(c, si) {
+	for _, e := range entries {
 		if e[1] <= end {
 			list = append(list, e)
 		}
@@ -148,8 +159,8 @@ func (r *resolver) entries(si, after, start, end int) bool {
 	if len(list) == 0 {
 		return false
 	}
-	opening := Collapse(c.doc.Text[s.Offset(c.doc.Text, min(after, len(s.Text))):b.End])
-	r.taken = append(r.taken, [2]int{start, b.End})
+	opening := Collapse(c.doc.Text[s.Offset(c.doc.Text, min(after, len(s.Text))):openEnd])
+	r.taken = append(r.taken, [2]int{start, openEnd})
 	for _, e := range list {
 		text := Collapse(c.doc.Text[e[0]:e[1]])
 		if _, ok := outcomeWords(text); !ok {
@@ -425,11 +436,11 @@ func (r *resolver) thisBody(name string) bool {
 // receive a further report").
 func (r *resolver) bodyList() {
 	c := r.c
-	for si, s := range c.sents {
+	for _, s := range c.sents {
 		if !bodyColon.MatchString(s.Text) || !r.thisBody(bodyColon.FindStringSubmatch(s.Text)[1]) {
 			continue
 		}
-		for _, e := range listEntries(c, si) {
+		for _, e := range listEntries(c, s.Block+1) {
 			text := Collapse(c.doc.Text[e[0]:e[1]])
 			if decidedVerb.MatchString(text) {
 				r.emit(e[0], e[1], text, "resolution.body")
@@ -446,15 +457,21 @@ var (
 	decidedVerb = regexp.MustCompile(`^(?:Noted|Agreed|Approved|Endorsed|Resolved|Requested|Supported|Recommended|Asked|Accepted|Adopted|Deferred|Rejected|Refused|Received|Welcomed)\b`)
 )
 
-// listEntries returns the byte ranges of the entries of the list after
-// sentence si, in the same item: each top-level entry with the entries
-// nested under it, without its marker.
-func listEntries(c *docContext, si int) [][2]int {
-	s := c.sents[si]
-	item := corpus.ItemAt(c.doc.Items, s.Start)
+// bodyOpening is the opening words of a resolution that name the body
+// deciding: "THAT the committee:", "That the Cabinet:".
+var bodyOpening = regexp.MustCompile(`(?i)^(?:that\s+)?(?:the\s+)?(?:[\p{L}’'&-]+\s+){0,6}?(?:committee|sub-committee|board|panel|cabinet|council|commission|executive|forum)\s*:$`)
+
+// listEntries returns the byte ranges of the entries of the list that
+// starts at block from, in the item of the block before it: each top-level
+// entry with the entries nested under it, without its marker.
+func listEntries(c *docContext, from int) [][2]int {
+	if from <= 0 || from > len(c.blocks) {
+		return nil
+	}
+	item := corpus.ItemAt(c.doc.Items, c.blocks[from-1].Start)
 	var out [][2]int
 	base := -1
-	for k := s.Block + 1; k < len(c.blocks); k++ {
+	for k := from; k < len(c.blocks); k++ {
 		b := c.blocks[k]
 		if b.Kind != Bullet || corpus.ItemAt(c.doc.Items, b.Start) != item {
 			break
@@ -500,7 +517,7 @@ var (
 	// aside is a remark in brackets, which says nothing of the outcome:
 	// "(not included in the 2025 Approved Budget)".
 	aside     = regexp.MustCompile(`\([^()]*\)`)
-	minutesRE = regexp.MustCompile(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b`)
+	minutesRE = regexp.MustCompile(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b|\brecord\s+of\s+(?:the\s+)?(?:previous\s+|last\s+)?(?:meeting|proceedings)\b`)
 	// receivedPaper is a paper received or accepted, which is noting it:
 	// "That we accept the correspondence as presented."
 	// reportToCome is a report to be received later, which is agreeing

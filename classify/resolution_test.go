@@ -215,3 +215,44 @@ func TestOtherBodiesDecisions(t *testing.T) {
 		t.Errorf("resolutions:%s", dump(doc))
 	}
 }
+
+// TestResolutionLayouts: a "Decision:" label above the resolution, the
+// opening words on a line of their own before the list, and the record of
+// the meeting agreed.
+func TestResolutionLayouts(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+The record of the meeting held on 5 March was agreed and signed by the Chairperson as correct.
+
+Decision:
+
+RESOLVED (unanimously): That the Children and Families Committee
+
+1. approve the delivery model set out in Appendix 1;
+2. note that an update will follow in March 2025.
+
+RESOLVED:
+
+THAT the committee:
+(a) notes the outcome of the inspection;
+(b) asks the Director to present the improvement plan at the next meeting.`)
+	want := []struct {
+		text    string
+		outcome corpus.Outcome
+	}{
+		{"The record of the meeting held on 5 March was agreed", corpus.Approved},
+		{"approve the delivery model", corpus.Approved},
+		{"note that an update will follow", corpus.Noted},
+		{"notes the outcome of the inspection", corpus.Noted},
+		{"asks the Director to present", corpus.Agreed},
+	}
+	rs := ofKind(doc, corpus.Resolution)
+	if len(rs) != len(want) {
+		t.Fatalf("%d resolutions, want %d:%s", len(rs), len(want), dump(doc))
+	}
+	for i, w := range want {
+		if !contains(rs[i].Text, w.text) || rs[i].Outcome != w.outcome {
+			t.Errorf("resolution %d: %q (%s), want %q (%s)", i, rs[i].Text, rs[i].Outcome, w.text, w.outcome)
+		}
+	}
+}

@@ -205,13 +205,17 @@ func (d *dialogue) backbencher(m mention) bool {
 	return !ok || !executive.MatchString(a.Position)
 }
 
+// executiveWords are words one of which a sentence naming an executive
+// office holds.
+var executiveWords = []string{"leader", "cabinet", "portfolio", "executive", "lead member", "mayor"}
+
 // findExecutives returns the surnames of the members the minutes name
 // with an executive office anywhere: "Mr Gough, Leader of the Council",
 // "Councillor Gale (Cabinet Member - Children and Families)".
 func findExecutives(c *docContext, people []corpus.Attendee) map[string]bool {
 	out := map[string]bool{}
 	for _, s := range c.sents {
-		if !executive.MatchString(s.Text) {
+		if !hinted(strings.ToLower(s.Text), executiveWords) || !executive.MatchString(s.Text) {
 			continue
 		}
 		t := s.Text

@@ -213,7 +213,7 @@ func spokenBy(t string) bool {
 func reportRecommendations(c *docContext, taken map[int]bool) {
 	listed := false // a list of recommendations was read: a conclusion restating it adds none
 	for si, s := range c.sents {
-		quoted := c.doc.Type == corpus.Minutes && reportRecommended.MatchString(s.Text)
+		quoted := c.doc.Type == corpus.Minutes && strings.Contains(strings.ToLower(s.Text), "recommend") && reportRecommended.MatchString(s.Text)
 		if taken[si] || inQuotes(s.Text, 0) || !reportRecIntro.MatchString(s.Text) && !quoted {
 			continue
 		}

@@ -393,9 +393,14 @@ func (r *resolver) statements() {
 		}
 		// A remark in brackets ("The minutes (copies of which had been
 		// circulated) of the meeting ...") says nothing of the decision.
-		plain := strings.Join(strings.Fields(aside.ReplaceAllString(t, "")), " ")
+		plain := t
+		if strings.IndexByte(t, '(') >= 0 {
+			plain = strings.Join(strings.Fields(aside.ReplaceAllString(t, "")), " ")
+		}
+		lower := strings.ToLower(t)
+		body := hinted(lower, bodyWords)
 		switch {
-		case bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t) && r.thisBody(bodyActed.FindStringSubmatch(t)[1]):
+		case body && bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t) && r.thisBody(bodyActed.FindStringSubmatch(t)[1]):
 			m := bodyActed.FindStringSubmatch(t)
 			r.emit(s.Start, s.End, m[2]+" "+t[len(m[0]):], "resolution.body")
 		case paperFate.MatchString(plain) && !passiveElsewhere.MatchString(plain):
@@ -411,6 +416,10 @@ func (r *resolver) statements() {
 		}
 	}
 }
+
+// bodyWords are the nouns a body acting is named by, one of which a
+// sentence must hold for the pattern to be tried.
+var bodyWords = []string{"committee", "panel", "board", "cabinet", "council", "commission", "forum", "executive", "meeting"}
 
 // thisBody reports whether a body named in full is the one that met, not
 // another committee whose decision the minutes report: a bare "the
@@ -437,7 +446,7 @@ func (r *resolver) thisBody(name string) bool {
 func (r *resolver) bodyList() {
 	c := r.c
 	for _, s := range c.sents {
-		if !bodyColon.MatchString(s.Text) || !r.thisBody(bodyColon.FindStringSubmatch(s.Text)[1]) {
+		if !strings.HasSuffix(s.Text, ":") || !bodyColon.MatchString(s.Text) || !r.thisBody(bodyColon.FindStringSubmatch(s.Text)[1]) {
 			continue
 		}
 		for _, e := range listEntries(c, s.Block+1) {

@@ -3,6 +3,8 @@ package classify
 import (
 	"regexp"
 	"strings"
+
+	"scrutiny/corpus"
 )
 
 // Minutes report answers with verbs of replying ("responded", "replied",
@@ -93,3 +95,40 @@ func clauseOpens(t string, i int) bool {
 // notedThat is "noted that" opening a point of discussion, which is
 // neither an answer nor a decision.
 var notedThat = regexp.MustCompile(`(?i)^noted\s+that\b`)
+
+// officerSays reports whether the answer verb of a reports an officer
+// speaking in a clause of its own after the question: "..., and officers
+// undertook to circulate the figures".
+func officerSays(t string, qEnd int, a answerMatch, ms []mention) bool {
+	for _, m := range ms {
+		if m.start >= qEnd && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
+			return m.role == corpus.Officer
+		}
+	}
+	return false
+}
+
+// clauseBefore finds where the clause holding the answer at byte v starts,
+// after the question's verb phrase that ends at byte qEnd: at "and", a
+// semicolon or a comma before the answer's subject or its "in response".
+// It returns where the question's clause ends and the answer's starts, or
+// -1s.
+func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
+	if strings.HasPrefix(strings.ToLower(t[v:]), "and ") {
+		// "Members asked questions and were informed that ...".
+		return v, v + 4
+	}
+	start := v
+	for _, m := range ms {
+		if m.start >= qEnd && m.end <= v && adjacentRE.MatchString(t[m.end:v]) {
+			start = m.start
+		}
+	}
+	pre := t[qEnd:start]
+	for _, sep := range []string{", and ", " and ", "; ", ", "} {
+		if i := strings.LastIndex(pre, sep); i >= 0 {
+			return qEnd + i, qEnd + i + len(sep)
+		}
+	}
+	return -1, -1
+}

@@ -152,110 +152,6 @@ func (d *dialogue) read(s Sentence) {
 	}
 }
 
-// rubric is a sentence that introduces the record of an item rather than
-// reporting a question or an answer: "The Board asked questions, received
-// responses and discussed matters as follows:", "Written questions ...
-// were answered as follows.", "the question and the answer are summarised
-// beneath".
-var rubric = regexp.MustCompile(`(?i)\bas\s+follows\b|\b(?:are|is|were|was)\s+(?:summarised|set\s+out|listed|recorded)\s+(?:below|beneath|overleaf)|\bthe\s+following\s+(?:were|are|points|issues|questions|queries|matters|comments)\b`)
-
-// asked reports whether a question a sentence reports points back to one
-// asked already: "In response to Members' questions" or "in answer to
-// Councillor Reed" after their questions were read, which only answers
-// them.
-func (d *dialogue) asked(t string, q questionMatch, ms []mention) bool {
-	if q.group && len(d.open) > 0 {
-		return true
-	}
-	if q.person {
-		if m, ok := agentOf(t, q.verb, ms); ok {
-			for _, qi := range d.open {
-				if sameSpeaker(d.c.doc.Findings[qi].Speaker, m.text) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// debate reports whether a reply that names the concerns it responds to is
-// a backbencher's part in debate, neither a question nor its answer:
-// "Councillor Brookes, responding to concerns raised by Councillor Lowe,
-// said ...".
-func (d *dialogue) debate(t string, q questionMatch, ms []mention) bool {
-	if !q.response && !q.within {
-		return false
-	}
-	a, ok := findAnswer(t, 0)
-	if !ok || a.passive {
-		return false
-	}
-	m, ok := subjectOf(t, a.verb, ms)
-	return ok && m.kind != group && m.kind != pronoun && d.backbencher(m)
-}
-
-// backbencher reports whether a mention names a member who holds no office
-// that answers for the council.
-func (d *dialogue) backbencher(m mention) bool {
-	if d.roleOf(m) != corpus.Member || executive.MatchString(m.position+" "+m.text) || d.executives[surname(m.text)] {
-		return false
-	}
-	a, ok := resolvePerson(m, d.people)
-	return !ok || !executive.MatchString(a.Position)
-}
-
-// executiveWords are words one of which a sentence naming an executive
-// office holds.
-var executiveWords = []string{"leader", "cabinet", "portfolio", "executive", "lead member", "mayor"}
-
-// findExecutives returns the surnames of the members the minutes name
-// with an executive office anywhere: "Mr Gough, Leader of the Council",
-// "Councillor Gale (Cabinet Member - Children and Families)".
-func findExecutives(c *docContext, people []corpus.Attendee) map[string]bool {
-	out := map[string]bool{}
-	for _, s := range c.sents {
-		if !hinted(strings.ToLower(s.Text), executiveWords) || !executive.MatchString(s.Text) {
-			continue
-		}
-		t := s.Text
-		if isCapitals(t) {
-			t = titleCase(t) // "COUNCILLOR KATE GREENWOOD, CABINET MEMBER FOR ..."
-		}
-		for _, m := range findMentions(t) {
-			if m.kind == named && executive.MatchString(m.position) {
-				out[surname(m.text)] = true
-			}
-		}
-	}
-	for _, a := range people {
-		if executive.MatchString(a.Position) {
-			out[surname(a.Name)] = true
-		}
-	}
-	return out
-}
-
-// newPoint reports whether a sentence in an answer's paragraph starts a
-// point of its own, which ends the answer: another speaker, or the meeting,
-// as its subject ("Members welcomed ...", "Councillor Hunt commented ..."),
-// or "It was noted that ...".
-func (d *dialogue) newPoint(t string, ms []mention) bool {
-	if pointOpener.MatchString(t) {
-		return true
-	}
-	if len(ms) == 0 || ms[0].start != 0 || ms[0].kind == pronoun {
-		return false
-	}
-	return ms[0].kind == group || !sameSpeaker(ms[0].text, d.answerSpeaker)
-}
-
-// noAnswer says a question went unanswered.
-var noAnswer = regexp.MustCompile(`(?i)^(?:no\s+(?:response|answer|reply)\b|(?:a\s+)?(?:response|answer|reply)\s+(?:could\s+not|was\s+not)\s+be\s+given)|\b(?:could\s+not|was\s+unable\s+to|were\s+unable\s+to)\s+(?:answer|respond|reply)\b`)
-
-// pointOpener opens a point of discussion rather than more of an answer.
-var pointOpener = regexp.MustCompile(`(?i)^it\s+was\s+(?:also\s+)?(?:noted|agreed|suggested|felt|commented|recognised|recognized|acknowledged\s+by\s+members)\b`)
-
 // mentions returns the speakers a sentence mentions, with the people the
 // meeting names without a title, and learns the names it gives with an
 // office beside them.
@@ -446,14 +342,6 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	return true
 }
 
-// toPaper is a reply to a paper or a presentation, not to a question:
-// "responded to the Director's presentation by saying ...".
-var toPaper = regexp.MustCompile(`(?i)\b(?:responded|replied|responding|replying)\s+to\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:presentation|report|update|introduction|statement|announcement|consultation|proposals?)\b`)
-
-// executive marks the offices of members who answer for the council: the
-// Leader and Cabinet Members, not the leaders of opposition groups.
-var executive = regexp.MustCompile(`(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|(?:deputy\s+)?leader(?:\s+of\s+the\s+(?:council|authority))?(?:$|\s*$|[,.]|\s+(?:and|for)\b)|mayor|chair(?:man|woman|person)?)\b`)
-
 // recentQuestion reports whether an open question was asked in this
 // paragraph or one of the two before (a member may comment before the
 // officer answers).
@@ -577,41 +465,4 @@ func (d *dialogue) blockOf(off int) int {
 		}
 	}
 	return -1
-}
-
-// officerSays reports whether the answer verb of a reports an officer
-// speaking in a clause of its own after the question: "..., and officers
-// undertook to circulate the figures".
-func officerSays(t string, qEnd int, a answerMatch, ms []mention) bool {
-	for _, m := range ms {
-		if m.start >= qEnd && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
-			return m.role == corpus.Officer
-		}
-	}
-	return false
-}
-
-// clauseBefore finds where the clause holding the answer at byte v starts,
-// after the question's verb phrase that ends at byte qEnd: at "and", a
-// semicolon or a comma before the answer's subject or its "in response".
-// It returns where the question's clause ends and the answer's starts, or
-// -1s.
-func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
-	if strings.HasPrefix(strings.ToLower(t[v:]), "and ") {
-		// "Members asked questions and were informed that ...".
-		return v, v + 4
-	}
-	start := v
-	for _, m := range ms {
-		if m.start >= qEnd && m.end <= v && adjacentRE.MatchString(t[m.end:v]) {
-			start = m.start
-		}
-	}
-	pre := t[qEnd:start]
-	for _, sep := range []string{", and ", " and ", "; ", ", "} {
-		if i := strings.LastIndex(pre, sep); i >= 0 {
-			return qEnd + i, qEnd + i + len(sep)
-		}
-	}
-	return -1, -1
 }

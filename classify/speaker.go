@@ -3,7 +3,6 @@ package classify
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"scrutiny/corpus"
@@ -322,16 +321,6 @@ func lowerOffice(toks []token, i int) (int, corpus.Role, bool) {
 	return 0, corpus.UnknownRole, false
 }
 
-// isLowerWord reports whether w is a plain word in lower case.
-func isLowerWord(w string) bool {
-	for _, r := range w {
-		if !unicode.IsLower(r) && r != '-' {
-			return false
-		}
-	}
-	return w != ""
-}
-
 // complement extends an office from token j over its complement: "of" or
 // "for" and capitalised words joined by "and", "of", "the"; or capitalised
 // words straight after the office noun; or a department between commas
@@ -386,41 +375,6 @@ func departmentAhead(toks []token, k int) bool {
 		}
 	}
 	return false
-}
-
-// token is a word of a sentence with its byte range, without the
-// punctuation that follows it; comma says whether a comma did.
-type token struct {
-	w          string
-	start, end int
-	comma      bool
-}
-
-func tokens(t string) []token {
-	var out []token
-	i := 0
-	for i < len(t) {
-		for i < len(t) && t[i] == ' ' {
-			i++
-		}
-		s := i
-		for i < len(t) && t[i] != ' ' {
-			i++
-		}
-		if s < i {
-			raw := t[s:i]
-			w := strings.TrimRight(raw, ".;:,")
-			out = append(out, token{w: w, start: s, end: s + len(w), comma: strings.Contains(raw[len(w):], ",")})
-		}
-	}
-	return out
-}
-
-// isCapitalised reports whether a word starts with a capital letter, as
-// the words of names and offices do ("A/Senior" and "Children’s" too).
-func isCapitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(‘'“\""))
-	return unicode.IsUpper(r)
 }
 
 func sortMentions(ms []mention) {

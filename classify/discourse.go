@@ -36,6 +36,7 @@ type dialogue struct {
 	// paragraphs after it.
 	answer        int
 	answerSpeaker string
+	answerBlock   int // the block the answer starts in
 	labelled      bool
 	// inList says the answer goes on over the list it announced.
 	inList bool
@@ -45,8 +46,10 @@ type dialogue struct {
 	// list is a list of questions or answers being read, or nil.
 	list *listing
 	// quoted is the question or answer whose quotation the next
-	// sentences may complete, or -1.
-	quoted int
+	// sentences may complete, or -1, and the block it starts in.
+	quoted, quotedBlock int
+	// first says the sentence being read opens its block.
+	first bool
 }
 
 // questionsAndAnswers finds the questions and answers of minutes.
@@ -73,7 +76,8 @@ func questionsAndAnswers(c *docContext) {
 		if it := corpus.ItemAt(c.doc.Items, s.Start); it != d.item {
 			d.reset(it)
 		}
-		if s.Block != d.block {
+		d.first = s.Block != d.block
+		if d.first {
 			d.newBlock(s.Block)
 		}
 		d.read(s)
@@ -213,7 +217,7 @@ func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 	d.answer, d.answerSpeaker, d.labelled = -1, "", false
 	d.direct = false
 	d.implicit = q.passive || asker == unknownSpeaker
-	d.quoted = qi
+	d.quoted, d.quotedBlock = qi, s.Block
 	if aStart >= 0 && aStart < len(t) {
 		d.startAnswerAt(s, aStart, ms, a, qi)
 	}
@@ -284,7 +288,7 @@ func (d *dialogue) listFollows(b int) bool {
 	}
 	// An answer set out as a list entry announces the entries under it,
 	// not the entries after it at its own level.
-	if own := d.c.blocks[d.blockOf(d.c.doc.Findings[d.answer].Start)]; own.Kind == Bullet && d.c.blocks[b].Depth <= own.Depth {
+	if own := d.c.blocks[d.answerBlock]; own.Kind == Bullet && d.c.blocks[b].Depth <= own.Depth {
 		return false
 	}
 	text := strings.TrimSpace(d.c.doc.Text[d.c.doc.Findings[d.answer].Start:d.c.doc.Findings[d.answer].End])
@@ -373,10 +377,10 @@ func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMat
 	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: sub.Start, End: sub.End, Text: sub.Text,
 		Speaker: speaker, SpeakerRole: role, Person: person, AnswerTo: target, Rule: rule})
 	d.link(ai, target)
-	d.answer, d.answerSpeaker = ai, speaker
+	d.answer, d.answerSpeaker, d.answerBlock = ai, speaker, s.Block
 	d.labelled, d.inList = a.label, false
 	d.implicit = false
-	d.quoted = ai
+	d.quoted, d.quotedBlock = ai, s.Block
 }
 
 // implicitAnswer takes the sentences after a question that the minutes do
@@ -386,7 +390,7 @@ func (d *dialogue) implicitAnswer(s Sentence) {
 	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: s.Start, End: s.End, Text: s.Text,
 		Speaker: unknownSpeaker, SpeakerRole: corpus.UnknownRole, AnswerTo: d.lastQ, Rule: "answer.following"})
 	d.link(ai, d.lastQ)
-	d.answer, d.answerSpeaker = ai, unknownSpeaker
+	d.answer, d.answerSpeaker, d.answerBlock = ai, unknownSpeaker, s.Block
 	d.implicit = false
 }
 

@@ -79,8 +79,7 @@ func (d *dialogue) listEntry(s Sentence, ms []mention) bool {
 		d.list = nil
 		return false
 	}
-	first := s.Start <= b.Start+len(b.Marker)+1 || d.c.sents != nil && d.firstOfBlock(s)
-	if !first || b.Depth > l.depth {
+	if !d.first || b.Depth > l.depth {
 		if l.current >= 0 {
 			d.c.extendFinding(l.current, s.End)
 		}
@@ -121,16 +120,6 @@ func (d *dialogue) listEntry(s Sentence, ms []mention) bool {
 	return true
 }
 
-// firstOfBlock reports whether s is the first sentence of its block.
-func (d *dialogue) firstOfBlock(s Sentence) bool {
-	for _, o := range d.c.sents {
-		if o.Block == s.Block {
-			return o.Start == s.Start
-		}
-	}
-	return false
-}
-
 // quoteOpen reports how many quotations text opens and leaves open.
 func quoteOpen(text string) int {
 	n := strings.Count(text, "“") - strings.Count(text, "”")
@@ -151,6 +140,10 @@ func (d *dialogue) quoting(s Sentence) bool {
 	f := d.c.doc.Findings[i]
 	text := strings.TrimSpace(f.Text)
 	switch {
+	case s.Block > d.quotedBlock+3:
+		// A quotation left open runs no further than a few paragraphs.
+		d.quoted = -1
+		return false
 	case quoteOpen(text) > 0:
 	case strings.HasSuffix(text, ":") && (strings.HasPrefix(s.Text, "“") || strings.HasPrefix(s.Text, "\"")):
 	default:
@@ -159,7 +152,7 @@ func (d *dialogue) quoting(s Sentence) bool {
 	}
 	d.c.extendFinding(i, s.End)
 	if f.Kind == corpus.Answer {
-		d.answer = i
+		d.answer, d.answerBlock = i, d.quotedBlock
 	}
 	if quoteOpen(d.c.doc.Findings[i].Text) <= 0 {
 		d.quoted = -1

@@ -15,7 +15,7 @@ import (
 // officers; a title or an office beside a name can say more.
 
 var (
-	attendanceLabel = regexp.MustCompile(`(?im)^[ \t]*(?:[o•·▪\-]\s+)?(?:\*\*)?((?:(?:members|councillors|commissioners|officers|officials|staff|others|also|cabinet\s+members)(?:\s+and\s+\w+)?\s+)?(?:present|in\s+attendance)(?:\s+in\s+the\s+chair|\s+virtually|\s+remotely|\s+online)?|in\s+attendance(?:\s+virtually)?|also\s+in\s+attendance|attendees|staff(?:\s+and\s+visitors\s+present)?|officers|in\s+the\s+chair|chair(?:man)?|apologies(?:\s+for\s+absence)?|regrets|absent|(?:commissioners|members)\s+absent)(?:\*\*)?\s*(?:\*\*)?:(?:\*\*)?`)
+	attendanceLabel = regexp.MustCompile(`(?im)^[ \t]*(?:[o•·▪\-]\s+|\()?(?:\*\*)?((?:(?:members|councillors|commissioners|officers|officials|staff|others|also|cabinet\s+members|(?:non[\s-]voting\s+)?co-opted\s+members?)(?:\s+and\s+\w+)?\s+)?(?:present|in\s+attendance)(?:\s+in\s+the\s+chair|\s+virtually|\s+remotely|\s+online)?|in\s+attendance(?:\s+virtually)?|also\s+in\s+attendance|attendees|staff(?:\s+and\s+visitors\s+present)?|officers|(?:non[\s-]voting\s+)?co-opted\s+members?|in\s+the\s+chair|chair(?:man)?|apologies(?:\s+for\s+absence)?|regrets|absent|(?:commissioners|members)\s+absent)(?:\*\*)?\s*(?:\*\*)?:(?:\*\*)?`)
 	// personInBrackets is a name in brackets after its office:
 	// "Financial Accountant (Mr. P. Murnane)".
 	personInBrackets = regexp.MustCompile(`\(\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Prof)\b\.?[^()]*\)`)

@@ -38,14 +38,14 @@ type Block struct {
 }
 
 var (
-	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{E000}-\x{F8FF}]|o|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\))(\s+|$)`)
+	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{E000}-\x{F8FF}]|o|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-z]\.)(\s+|$)`)
 	terminalRE = regexp.MustCompile(`[.!?:;)”"’']\s*$`)
 	// pageNoise is what conversions leave between the pages of a
 	// paragraph: a rule ("---") or a bare page number.
 	pageNoise = regexp.MustCompile(`^\s*(?:-{3,}|\d{1,3})\s*$`)
 	// labelLine opens a line with a label that starts a new block however
 	// the lines run: "Q.", "A:", "Answer:", "Supplementary question:".
-	labelLine = regexp.MustCompile(`^\s*(?:\*\*)?(?:Q|A|Question|Answer|Reply|Response|REPLY|RESPONSE|ANSWER|QUESTION|Supplementary\s+(?:[Qq]uestion|[Aa]nswer|[Rr]eply|[Rr]esponse))\s*\d{0,3}\s*(?:\*\*)?\s*[.:]\s`)
+	labelLine = regexp.MustCompile(`^\s*(?:\*\*)?(?:Q|A|Question|Answer|Reply|Response|REPLY|RESPONSE|ANSWER|QUESTION|Supplementary\s+(?:[Qq]uestion|[Aa]nswer|[Rr]eply|[Rr]esponse))\s*\d{0,3}\s*(?:\([^()]{2,80}\)\s*)?(?:\*\*)?\s*[.:]\s`)
 	// mergedBullet is a list entry run into the previous one by extraction:
 	// "Permanence planning for children.- The quality of ...".
 	mergedBullet = regexp.MustCompile(`[.;]\s*([-•–])\s+\p{Lu}`)
@@ -77,12 +77,14 @@ func Blocks(text string, start, end int) []Block {
 			continue
 		}
 		trimmed := plainLine(l.Text)
-		if m := bulletRE.FindStringSubmatch(l.Text); m != nil && isListMarker(m[1], trimmed) {
+		if m := bulletRE.FindStringSubmatch(l.Text); m != nil && isListMarker(m[1], trimmed, l.Indent() >= 2) {
 			out = append(out, Block{Kind: Bullet, Start: ls + strings.Index(l.Text, m[1]), End: le, Marker: m[1], Indent: l.Indent()})
 			cur, lastLine = len(out)-1, i
 			continue
 		}
-		if cur >= 0 && (breaksBefore(out[cur], lines[lastLine], lines[i], wide) || labelLine.MatchString(l.Text) || headingAfterPageBreak(text, lines, i, start, wide)) {
+		if cur >= 0 && (breaksBefore(out[cur], lines[lastLine], lines[i], wide) || labelLine.MatchString(l.Text) ||
+			headingAfterPageBreak(text, lines, i, start, wide) ||
+			lastLine == i-1 && text[start+lines[lastLine].End] == '\f' && endsParagraph(lines[lastLine], lines[i], wide)) {
 			closeBlock()
 		}
 		if cur < 0 {
@@ -145,7 +147,7 @@ func continuation(lines []extract.Line, i, wide int) (int, bool) {
 		return 0, false
 	}
 	next := lines[j].Text
-	if m := bulletRE.FindStringSubmatch(next); m != nil && isListMarker(m[1], plainLine(next)) {
+	if m := bulletRE.FindStringSubmatch(next); m != nil && isListMarker(m[1], plainLine(next), lines[j].Indent() >= 2) {
 		return 0, false
 	}
 	// Text set in bold or italics goes on in the same emphasis: "***the
@@ -174,16 +176,27 @@ func plainLine(s string) string {
 
 // isListMarker rejects markers that are really the start of prose: a
 // hyphen or number glued to a word is not a bullet, and a lone "I)" or
-// "a)" must be followed by text.
-func isListMarker(marker, line string) bool {
+// "a)" must be followed by text. indented says the line is set in from
+// the margin.
+func isListMarker(marker, line string, indented bool) bool {
 	rest := strings.TrimSpace(strings.TrimPrefix(line, marker))
 	if rest == "" {
 		return marker != "-" && marker != "*" && marker != "o"
 	}
-	if marker == "o" {
-		// Word's hollow bullet comes out of PDFs as a letter o.
-		r, _ := utf8.DecodeRuneInString(rest)
-		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '£' || r == '€'
+	r, _ := utf8.DecodeRuneInString(rest)
+	switch {
+	case marker == "o":
+		// Word's hollow bullet comes out of PDFs and text as a letter o,
+		// indented; a sub-entry may start in lower case.
+		return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$' || r == '£' || r == '€' || unicode.IsLower(r) && indented
+	case strings.Count(marker, ".") >= 1 && unicode.IsDigit(rune(marker[0])) && strings.Contains(strings.TrimSuffix(marker, "."), "."):
+		// A paragraph number ("3.4 The Panel ...") opens a sentence; "3.4
+		// of the report" is a reference run on from the line before.
+		return !unicode.IsLower(r)
+	case strings.HasSuffix(marker, ".") && unicode.IsLetter(rune(marker[0])):
+		// "a. The timeliness ...", "ii. the range ...": a letter or a
+		// roman numeral, then text, not "p. 12".
+		return unicode.IsLetter(r) || r == '‘' || r == '“' || r == '"'
 	}
 	return true
 }
@@ -215,6 +228,19 @@ func breaksBefore(b Block, prev, cur extract.Line, wide int) bool {
 		return true
 	}
 	return len(pt) < 40 && len(strings.TrimSpace(cur.Text)) > 60 && strings.HasSuffix(pt, ".")
+}
+
+// endsParagraph reports whether a page that ends with line prev ends a
+// paragraph there: the line ends a sentence well short of the margin and
+// the next page opens with a capital. Layout text sets no blank line
+// between paragraphs that a page break separates.
+func endsParagraph(prev, cur extract.Line, wide int) bool {
+	pt := plainLine(prev.Text)
+	if wide < 50 || len(pt) >= wide*8/10 || !strings.HasSuffix(strings.TrimRight(pt, "”’\"')"), ".") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(plainLine(cur.Text))
+	return unicode.IsUpper(r)
 }
 
 // endsInFunctionWord reports whether a line ends in a word that cannot end

@@ -78,3 +78,35 @@ func TestSentencesIgnoreCutsInsideParagraph(t *testing.T) {
 		t.Errorf("sentences %q", got)
 	}
 }
+
+// TestBlocksPageEndsParagraph: layout text sets no blank line between
+// paragraphs, so a page that ends a sentence well short of the margin ends
+// its paragraph; one that ends mid-sentence runs on to the next page.
+func TestBlocksPageEndsParagraph(t *testing.T) {
+	full := "Councillor Hughes queried the number of social workers in their first year of practice and how"
+	text := full + "\ntheir caseloads were protected. Officers advised that 58 were in post.\f" +
+		"Councillor Walton praised the scheme as a model for other councils across the whole region.\n\n" +
+		full + "\f" + "their caseloads were protected.\n"
+	got := blockTexts(text)
+	if len(got) != 3 || !strings.HasPrefix(got[1], "Councillor Walton praised") || !strings.HasSuffix(got[2], "were protected.") {
+		t.Errorf("blocks %q", got)
+	}
+}
+
+// TestBlocksLetterAndHollowMarkers reads lists lettered "a." and "ii.",
+// and Word's hollow bullet "o" before an entry in lower case.
+func TestBlocksLetterAndHollowMarkers(t *testing.T) {
+	text := "Ofsted identified three areas:\n     o the quality of pathway plans;\n     o the range of accommodation.\n" +
+		"The areas for improvement were:\na. The timeliness of assessments.\nb. The planning of step-down.\n" +
+		"Resolved that:\n i. the report be noted;\n ii. a further report be presented.\n" +
+		"See p. 12 of the report for the figures.\n"
+	var bullets []string
+	for _, b := range Blocks(text, 0, len(text)) {
+		if b.Kind == Bullet {
+			bullets = append(bullets, b.Marker)
+		}
+	}
+	if want := []string{"o", "o", "a.", "b.", "i.", "ii."}; strings.Join(bullets, " ") != strings.Join(want, " ") {
+		t.Errorf("list markers %q, want %q", bullets, want)
+	}
+}

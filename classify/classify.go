@@ -18,7 +18,7 @@ import (
 // Version identifies the rules. It changes whenever a change here may
 // change findings, so that stored findings can be recomputed
 // (scrutiny reclassify) when it moves on.
-const Version = "0.4.0"
+const Version = "0.5.0"
 
 // Classify fills in what the document is (doc.Type), its authority and
 // facts, and its findings, from doc.Text, doc.Pages and doc.Items.
@@ -52,7 +52,7 @@ type docContext struct {
 
 func newDocContext(doc *corpus.Document) *docContext {
 	c := &docContext{doc: doc}
-	c.blocks = Blocks(doc.Text, 0, len(doc.Text))
+	c.blocks = headingBlocks(doc.Text, Blocks(doc.Text, 0, len(doc.Text)), doc.Items)
 	c.sents = Sentences(doc.Text, c.blocks)
 	return c
 }

@@ -16,7 +16,10 @@ import (
 type dialogue struct {
 	c      *docContext
 	people []corpus.Attendee
-	skip   [][2]int // byte ranges read already (written questions)
+	known  *knownNames
+	// executives are the surnames of members who answer for the council.
+	executives map[string]bool
+	skip       [][2]int // byte ranges read already (written questions, resolutions)
 
 	item  int
 	block int
@@ -33,21 +36,38 @@ type dialogue struct {
 	// paragraphs after it.
 	answer        int
 	answerSpeaker string
+	answerBlock   int // the block the answer starts in
 	labelled      bool
 	// inList says the answer goes on over the list it announced.
 	inList bool
 	// subject is the last person a sentence was about, for pronouns.
 	subject      mention
 	subjectBlock int
+	// list is a list of questions or answers being read, or nil.
+	list *listing
+	// quoted is the question or answer whose quotation the next
+	// sentences may complete, or -1, and the block it starts in.
+	quoted, quotedBlock int
+	// first says the sentence being read opens its block.
+	first bool
 }
 
 // questionsAndAnswers finds the questions and answers of minutes.
 func questionsAndAnswers(c *docContext) {
-	d := &dialogue{c: c, item: -1, lastQ: -1, answer: -1}
+	d := &dialogue{c: c, item: -1, lastQ: -1, answer: -1, quoted: -1}
 	if c.doc.Meeting != nil {
 		d.people = c.doc.Meeting.Attendees
 	}
+	d.known = newKnownNames(d.people, c.doc.Text[:min(len(c.doc.Text), meetingHead)])
+	d.executives = findExecutives(c, d.people)
 	d.skip = writtenQuestions(c, d.people)
+	// A decision is not a question: "requested a briefing" in a
+	// resolution's list is what the body resolved.
+	for _, f := range c.doc.Findings {
+		if f.Kind == corpus.Resolution {
+			d.skip = append(d.skip, [2]int{f.Start, f.End})
+		}
+	}
 	for si := range c.sents {
 		s := c.sents[si]
 		if d.skipped(s.Start) {
@@ -56,7 +76,8 @@ func questionsAndAnswers(c *docContext) {
 		if it := corpus.ItemAt(c.doc.Items, s.Start); it != d.item {
 			d.reset(it)
 		}
-		if s.Block != d.block {
+		d.first = s.Block != d.block
+		if d.first {
 			d.newBlock(s.Block)
 		}
 		d.read(s)
@@ -73,7 +94,7 @@ func (d *dialogue) skipped(off int) bool {
 }
 
 func (d *dialogue) reset(item int) {
-	*d = dialogue{c: d.c, people: d.people, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1}
+	*d = dialogue{c: d.c, people: d.people, known: d.known, executives: d.executives, skip: d.skip, item: item, block: -1, lastQ: -1, answer: -1, quoted: -1}
 }
 
 // newBlock closes the answer being read: an answer ends with its paragraph.
@@ -94,11 +115,24 @@ func (d *dialogue) newBlock(b int) {
 // read takes one sentence.
 func (d *dialogue) read(s Sentence) {
 	t := s.Text
-	ms := findMentions(t)
+	ms := d.mentions(t)
 	defer d.noteSubject(t, ms)
-	if q, ok := findQuestion(t); ok {
-		d.question(s, ms, q)
+	if d.quoting(s) || d.list != nil && d.listEntry(s, ms) || d.startListing(s, ms) {
 		return
+	}
+	if rubric.MatchString(t) && !directQuestion(t) {
+		// "The Board asked questions ... as follows:": what follows
+		// holds the questions and answers.
+		return
+	}
+	if q, ok := findQuestion(t); ok {
+		if d.debate(t, q, ms) {
+			return
+		}
+		if !d.asked(t, q, ms) {
+			d.question(s, ms, q)
+			return
+		}
 	}
 	if directQuestion(t) || d.direct && interrogativeStart.MatchString(t) && (d.lastQBlock == s.Block && d.answer < 0 || !terminalRE.MatchString(t)) {
 		d.directQuestion(s, ms)
@@ -109,11 +143,30 @@ func (d *dialogue) read(s Sentence) {
 		return
 	}
 	switch {
+	case noAnswer.MatchString(t):
+		// "No response was given at the meeting.": the question stays
+		// unanswered.
+		d.implicit, d.answer = false, -1
+	case d.answer >= 0 && d.newPoint(t, ms):
+		d.answer, d.answerSpeaker = -1, ""
 	case d.answer >= 0:
 		d.extendAnswer(s.End)
 	case d.implicit && d.lastQ >= 0:
 		d.implicitAnswer(s)
 	}
+}
+
+// mentions returns the speakers a sentence mentions, with the people the
+// meeting names without a title, and learns the names it gives with an
+// office beside them.
+func (d *dialogue) mentions(t string) []mention {
+	ms := findMentions(t)
+	if extra := d.known.mentions(t, ms); len(extra) > 0 {
+		ms = append(ms, extra...)
+		sortMentions(ms)
+	}
+	d.known.learn(ms)
+	return ms
 }
 
 // question takes a sentence that reports a question, and the answer the
@@ -164,6 +217,7 @@ func (d *dialogue) question(s Sentence, ms []mention, q questionMatch) {
 	d.answer, d.answerSpeaker, d.labelled = -1, "", false
 	d.direct = false
 	d.implicit = q.passive || asker == unknownSpeaker
+	d.quoted, d.quotedBlock = qi, s.Block
 	if aStart >= 0 && aStart < len(t) {
 		d.startAnswerAt(s, aStart, ms, a, qi)
 	}
@@ -179,7 +233,13 @@ func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
 		return
 	}
 	asker, role := d.speakerName(m, corpus.Member)
-	qs := s.Sub(d.c.doc.Text, q.verb, m.end)
+	end := m.end
+	if loc := topicAfter.FindStringIndex(t[end:]); loc != nil && loc[0] == 0 {
+		// "concerns raised by Councillor Cross about the rising number
+		// of ...": the question runs to the end of its phrase.
+		end += loc[1]
+	}
+	qs := s.Sub(d.c.doc.Text, q.verb, end)
 	qi := d.c.emit(corpus.Finding{Kind: corpus.Question, Start: qs.Start, End: qs.End, Text: qs.Text,
 		Speaker: asker, SpeakerRole: role, Person: d.person(asker, ms), Rule: q.rule})
 	d.lastQ, d.lastQBlock = qi, s.Block
@@ -189,6 +249,10 @@ func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
 		d.startAnswerAt(s, 0, ms, a, qi)
 	}
 }
+
+// topicAfter is what a question named inside its answer was about:
+// "about the rising number of children", up to the clause's end.
+var topicAfter = regexp.MustCompile(`^\s+(?:about|regarding|concerning|on|over|as\s+to|in\s+relation\s+to|in\s+respect\s+of)\s+[^,;:]+`)
 
 // directQuestion takes a question the minutes state in the first person:
 // "What would be the effect on the Accounts ...?". Consecutive ones in a
@@ -222,6 +286,11 @@ func (d *dialogue) listFollows(b int) bool {
 	if d.answer < 0 || d.c.blocks[b].Kind != Bullet {
 		return false
 	}
+	// An answer set out as a list entry announces the entries under it,
+	// not the entries after it at its own level.
+	if own := d.c.blocks[d.answerBlock]; own.Kind == Bullet && d.c.blocks[b].Depth <= own.Depth {
+		return false
+	}
 	text := strings.TrimSpace(d.c.doc.Text[d.c.doc.Findings[d.answer].Start:d.c.doc.Findings[d.answer].End])
 	if strings.HasSuffix(text, ":") || d.inList {
 		d.inList = true // and the rest of the list after it
@@ -242,6 +311,9 @@ func (d *dialogue) implicitStarted() bool {
 // speaker must also be someone who answers: an officer, the chair, or a
 // member holding office, not the asker or another backbencher commenting.
 func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
+	if toPaper.MatchString(t) {
+		return false
+	}
 	if a.reply {
 		return true
 	}
@@ -265,8 +337,7 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	if m.kind == pronoun {
 		return false
 	}
-	role := d.roleOf(m)
-	if role == corpus.Member && !executive.MatchString(m.position+" "+m.text) {
+	if d.backbencher(m) {
 		return false
 	}
 	if q := d.c.doc.Findings[d.lastQ]; sameSpeaker(q.Speaker, m.text) {
@@ -274,10 +345,6 @@ func (d *dialogue) answerFits(t string, ms []mention, a answerMatch) bool {
 	}
 	return true
 }
-
-// executive marks the offices of members who answer for the council: the
-// Leader and Cabinet Members, not the leaders of opposition groups.
-var executive = regexp.MustCompile(`(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|(?:deputy\s+)?leader(?:\s+of\s+the\s+(?:council|authority))?(?:$|\s*$|[,.]|\s+(?:and|for)\b)|mayor|chair(?:man|woman|person)?)\b`)
 
 // recentQuestion reports whether an open question was asked in this
 // paragraph or one of the two before (a member may comment before the
@@ -310,9 +377,10 @@ func (d *dialogue) startAnswerAt(s Sentence, from int, ms []mention, a answerMat
 	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: sub.Start, End: sub.End, Text: sub.Text,
 		Speaker: speaker, SpeakerRole: role, Person: person, AnswerTo: target, Rule: rule})
 	d.link(ai, target)
-	d.answer, d.answerSpeaker = ai, speaker
+	d.answer, d.answerSpeaker, d.answerBlock = ai, speaker, s.Block
 	d.labelled, d.inList = a.label, false
 	d.implicit = false
+	d.quoted, d.quotedBlock = ai, s.Block
 }
 
 // implicitAnswer takes the sentences after a question that the minutes do
@@ -322,7 +390,7 @@ func (d *dialogue) implicitAnswer(s Sentence) {
 	ai := d.c.emit(corpus.Finding{Kind: corpus.Answer, Start: s.Start, End: s.End, Text: s.Text,
 		Speaker: unknownSpeaker, SpeakerRole: corpus.UnknownRole, AnswerTo: d.lastQ, Rule: "answer.following"})
 	d.link(ai, d.lastQ)
-	d.answer, d.answerSpeaker = ai, unknownSpeaker
+	d.answer, d.answerSpeaker, d.answerBlock = ai, unknownSpeaker, s.Block
 	d.implicit = false
 }
 
@@ -401,37 +469,4 @@ func (d *dialogue) blockOf(off int) int {
 		}
 	}
 	return -1
-}
-
-// officerSays reports whether the answer verb of a reports an officer
-// speaking in a clause of its own after the question: "..., and officers
-// undertook to circulate the figures".
-func officerSays(t string, qEnd int, a answerMatch, ms []mention) bool {
-	for _, m := range ms {
-		if m.start >= qEnd && m.end <= a.verb && adjacentRE.MatchString(t[m.end:a.verb]) {
-			return m.role == corpus.Officer
-		}
-	}
-	return false
-}
-
-// clauseBefore finds where the clause holding the answer at byte v starts,
-// after the question's verb phrase that ends at byte qEnd: at "and", a
-// semicolon or a comma before the answer's subject or its "in response".
-// It returns where the question's clause ends and the answer's starts, or
-// -1s.
-func clauseBefore(t string, qEnd, v int, ms []mention) (int, int) {
-	start := v
-	for _, m := range ms {
-		if m.start >= qEnd && m.end <= v && adjacentRE.MatchString(t[m.end:v]) {
-			start = m.start
-		}
-	}
-	pre := t[qEnd:start]
-	for _, sep := range []string{", and ", " and ", "; ", ", "} {
-		if i := strings.LastIndex(pre, sep); i >= 0 {
-			return qEnd + i, qEnd + i + len(sep)
-		}
-	}
-	return -1, -1
 }

@@ -50,14 +50,14 @@ var (
 	// "if judged now could be outstanding", "borderline for outstanding").
 	opinionRE = regexp.MustCompile(`(?i)\b(?:should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
 	// previousRE marks a grade an earlier inspection gave.
-	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|prior|earlier|former)\s+(?:full\s+|standard\s+|ofsted\s+|sif\s+)?inspection|\bpreviously\b|\bsince\s+(?:the\s+)?(?:last|previous|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d,?\s+when\b`)
+	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|prior|earlier|former)\s+(?:full\s+|standard\s+|ofsted\s+|sif\s+|ilacs\s+)?inspections?|\bpreviously\b|\bsince\s+(?:the\s+)?(?:last|previous|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d,?\s+when\b`)
 	// overallSubjectRE names the whole service: a grade said of it is the
 	// overall effectiveness judgement.
 	overallSubjectRE = regexp.MustCompile(`(?i)\b(?:services\s+for\s+children|children['’]s\s+(?:social\s+care\s+)?services|social\s+care\s+services|the\s+(?:local\s+)?authority|the\s+council['’]s\s+services|services\s+in\s+\p{Lu}\w+)\b`)
 	unspecifiedRE    = regexp.MustCompile(`(?i)\b(?:one|two|three|four|\d)\s+areas?\b|\ball\s+areas\b|\bevery\s+area\b|\bother\s+areas?\b`)
 	sifRE            = regexp.MustCompile(`(?i)\bsingle\s+inspection\s+framework\b|\bSIF\b`)
 	// bindRE is what may stand between an area and its grade.
-	bindRE = regexp.MustCompile(`(?i)^[\s'‘’"“”*,:–-]*(?:(?:however|overall|now|also|both|again|all)\s+)*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|been)\s+)?(?:(?:judged|rated|graded|assessed|found)\s+)?(?:(?:as|to\s+be|at)\s+)?[\s'‘’"“”*:–-]*$`)
+	bindRE = regexp.MustCompile(`(?i)^[\s'‘’"“”*,:–-]*(?:(?:however|overall|now|also|both|again|all)\s+)*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|had\s+both\s+been|have\s+both\s+been|remains?|remained|been)\s+)?(?:(?:judged|rated|graded|assessed|found)\s+)?(?:(?:as|to\s+be|at)\s+)?[\s'‘’"“”*:–-]*$`)
 	yearRE = regexp.MustCompile(`\b(?:19|20)(\d\d)\b`)
 )
 
@@ -97,7 +97,7 @@ func judgementsInProse(c *docContext) {
 				continue
 			}
 		}
-		for _, j := range sentenceJudgements(text) {
+		for _, j := range clauseJudgements(text, sentenceJudgements(text), c.doc.Authority) {
 			span := s
 			if !j.previous {
 				span = clipPrevious(c.doc.Text, s, j.gradeEnd)
@@ -202,7 +202,7 @@ func isConnector(gap string) bool {
 	g := strings.Trim(gap, " '‘’\"“”*")
 	g = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(g, ",")), "and"))
 	g = strings.Trim(g, " '‘’\"“”*,")
-	return g == "" || strings.EqualFold(g, "the") || strings.EqualFold(g, "for")
+	return g == "" || strings.EqualFold(g, "the") || strings.EqualFold(g, "for") || strings.EqualFold(g, "of")
 }
 
 // verbBefore reports whether the window ends in a verb that makes the next

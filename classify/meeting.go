@@ -27,8 +27,12 @@ var (
 	}
 	// heldOn is a date the meeting was held on, after the body is named.
 	heldOn = regexp.MustCompile(`(?i)\b(?:held|took\s+place|convened|meeting)\b[^.]{0,160}?\bon\s+`)
-	// dateLabel introduces the date in an agenda's header.
-	dateLabel = regexp.MustCompile(`(?i)\b(?:date(?:\s+of\s+meeting)?|meeting\s+date)\s*:\s*`)
+	// earlierMinutes is the previous meeting's record named before "held
+	// on" its date.
+	earlierMinutes = regexp.MustCompile(`(?i)\b(?:minutes|record|notes|minute\s+\d+)(?:\s*\([^()]{0,60}\))?\s+of\s+(?:the\s+|a\s+)?(?:previous\s+|last\s+)?$`)
+	// dateLabel introduces the date in an agenda's header, or a ModernGov
+	// page's "Meeting: 26/06/2024 - Committee (Item 6)".
+	dateLabel = regexp.MustCompile(`(?i)\b(?:date(?:\s+of\s+meeting)?|meeting\s+date|meeting)\s*:\s*`)
 )
 
 // meetingFacts reads the committee, date and attendance list from the head
@@ -71,10 +75,19 @@ func committeeName(flat string) string {
 // lines.
 func meetingDate(flat string) string {
 	for _, re := range []*regexp.Regexp{dateLabel, heldOn} {
-		if loc := re.FindStringIndex(flat); loc != nil {
+		for _, loc := range re.FindAllStringIndex(flat, 4) {
+			if re == dateLabel && strings.HasSuffix(strings.ToLower(strings.TrimSpace(flat[max(0, loc[0]-12):loc[0]])), "next") {
+				continue // "Date of next meeting:"
+			}
+			if re == heldOn && loc[0] > 300 && earlierMinutes.MatchString(flat[max(0, loc[0]-90):loc[0]]) {
+				// "the minutes of the meeting held on 16 January were
+				// confirmed": the last meeting's date, not this one's.
+				continue
+			}
 			if d, at := findDate(flat[loc[1]:min(len(flat), loc[1]+60)]); d != "" && at < 30 {
 				return d
 			}
+			break
 		}
 	}
 	// A date in the title lines is the meeting's; a date further on may

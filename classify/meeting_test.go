@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"strings"
 	"testing"
 
 	"scrutiny/corpus"
@@ -88,6 +89,27 @@ func TestFindDate(t *testing.T) {
 	for in, want := range tests {
 		if got, _ := findDate(in); got != want {
 			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestMeetingDate: the date of the meeting, not of the previous meeting
+// whose minutes it confirms nor of the next one; a ModernGov page gives it
+// after "Meeting:".
+func TestMeetingDate(t *testing.T) {
+	filler := strings.Repeat("The Board received apologies and declarations. ", 8)
+	tests := map[string]string{
+		"Minutes of the Scrutiny Board Tuesday 12 March 2024 at 6.00pm " + filler +
+			"Resolved that the minutes of the meeting held on 16 January 2024 are confirmed as a correct record.": "2024-03-12",
+		"Minutes Children's Scrutiny Committee Wednesday, 17th January, 2024 6.00 pm " + filler +
+			"The minutes (copies of which had been circulated) of the meeting held on 29 November 2023 were approved.": "2024-01-17",
+		"Agenda item Local Area SEND Inspection Meeting: 26/06/2024 - Children's Committee (Item 6.) Minutes: " + filler +
+			"Further to Minute 4 of the meeting held on 27 March 2024, the Committee received a report.": "2024-06-26",
+		"Minutes of the meeting held on Thursday 18 April 2024 at 4pm. " + filler + " Date of next meeting: Thursday 18 July 2024.": "2024-04-18",
+	}
+	for in, want := range tests {
+		if got := meetingDate(in); got != want {
+			t.Errorf("meetingDate(%q...) = %q, want %q", in[:60], got, want)
 		}
 	}
 }

@@ -14,8 +14,8 @@ func classifyProse(c *docContext) {
 	}
 	if c.doc.Type == corpus.Minutes {
 		c.doc.Meeting = meetingFacts(c.doc)
-		questionsAndAnswers(c)
 		resolutions(c)
+		questionsAndAnswers(c)
 	}
 	recommendations(c)
 	strengths(c)

@@ -33,15 +33,22 @@ const infoNoun = `(?:information|update|updates|report|details|detail|clarificat
 var questionRules = []questionRule{
 	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`), hints: []string{"asked", "enquired", "inquired", "queried"}},
 	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`), hints: []string{"asked", "enquired", "inquired", "queried"}},
+	// "Mrs Grant asked the Cabinet Member for Children's Services:" with
+	// the question in quotation marks after it.
+	{name: "question.asked", re: regexp.MustCompile(`\b(?:asked|put\s+the\s+following\s+question\s+to)\s+(?:the\s+)?\p{Lu}[^.?!:“"]{0,120}:\s*(?:$|["“‘])`), hints: []string{"asked", "question"}},
 	{name: "question.queried", re: regexp.MustCompile(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`), hints: []string{"queried", "questioned", "challenged"}},
 	{name: "question.sought", re: regexp.MustCompile(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`), hints: []string{"sought"}},
-	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed|asked)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general)\s+)?(?:questions?|query|queries)\b`), hints: []string{"raised", "put", "posed", "asked"}},
+	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed|asked)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general|following)\s+){0,2}(?:questions?|query|queries)\b`), hints: []string{"raised", "put", "posed", "asked"}},
 	{name: "question.concern", re: regexp.MustCompile(`(?i)\braised\s+(?:(?:a|some|his|her|their|particular|further|serious|several|the)\s+)?concerns?\b`), hints: []string{"concern"}},
 	{name: "question.wished-to-know", re: regexp.MustCompile(`(?i)\b(?:wished|wanted|wanting|wishing|was\s+keen|were\s+keen|sought)\s+to\s+(?:know|understand|clarify|ascertain|establish|find\s+out|learn)\b`), hints: []string{" to "}},
+	{name: "question.wished-to-know", re: regexp.MustCompile(`(?i)\b(?:wondered|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`), hints: []string{"wondered", "questioned"}},
 	{name: "question.would-like", re: regexp.MustCompile(`(?i)\bwould\s+(?:like|welcome|appreciate|value)\s+(?:to\s+(?:see|receive|have)\s+)?(?:some\s+|more\s+|further\s+|additional\s+|an?\s+|the\s+)?` + infoNoun + `\b`), hints: []string{"would"}},
 	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked\s+for)\s+(?:that\s+)?(?:an?\s+|the\s+|some\s+|more\s+|further\s+|additional\s+|regular\s+|written\s+)?(?:(?:update|progress|further|written|detailed|full)\s+)?` + infoNoun + `\b`), hints: []string{"requested", "asked"}},
 	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked)\s+that\b[^.;]{0,160}?\bbe\s+(?:provided|circulated|shared|sent|supplied|brought|presented|reported|kept\s+(?:informed|advised|updated)|made\s+available|given|included|updated|investigated|looked\s+into)\b`), hints: []string{"requested", "asked"}},
 	{name: "question.request", re: regexp.MustCompile(`(?i)\basked\s+(?:officers|the\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s+to\s+(?:provide|circulate|share|clarify|explain|confirm|report|look\s+into|investigate|update|send|supply|outline|set\s+out|give|comment|respond)\b`), hints: []string{"requested", "asked"}},
+	// "The Chair asked that the Sub-Board receive the figures at its next
+	// meeting": the meeting asking to be told.
+	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked)\s+that\s+(?:the\s+)?(?:committee|sub-committee|sub-board|board|panel|members|councillors|forum)\s+(?:receive|be\s+(?:given|provided\s+with|sent|updated|informed|briefed)|see)\b`), hints: []string{"requested", "asked"}},
 
 	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:a|one|another|the|further|some|several|two|three|a\s+number\s+of)\s+(?:further\s+|supplementary\s+|specific\s+|related\s+)?(?:questions?|query|queries)\s+(?:was|were)\s+(?:also\s+)?(?:raised|asked|put|posed)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
 	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:questions|queries)\s+(?:were|was)\s+(?:also\s+)?(?:raised|asked|put|posed)\s+(?:by\s+[^,.]{2,60}?\s+)?(?:about|on|regarding|around|concerning|in\s+relation\s+to|as\s+to|whether|if|how|why|what|relating|over)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
@@ -55,6 +62,11 @@ var questionRules = []questionRule{
 // "Following a question from Councillor Dunn, it was confirmed ...". Group
 // 1 is the question's noun phrase.
 var inResponseTo = regexp.MustCompile(`(?i)\b(?:(?:in\s+response|in\s+reply|in\s+answer|responding|replying|answering)\s+to|following|after)\s+((?:(?:a|an|the|further|some|several|various|number\s+of|this|that|these|those|his|her|their|its)\s+|(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}|[\p{L}’'-]+(?:’s|'s|s’|s')\s+)*(?:(?:further|supplementary|specific|related|detailed|particular)\s+)*(?:questions?|query|queries|concerns?|comments?\s+and\s+questions?|questions?\s+and\s+comments?)\b)`)
+
+// inAnswerToPerson is a reply that names whom it answers: "The Strategic
+// Director confirmed, in answer to Councillor Quinlan, that ...". Group 1
+// is the person.
+var inAnswerToPerson = regexp.MustCompile(`(?i)\bin\s+(?:answer|response|reply)\s+to\s+(?:a\s+(?:further\s+)?question\s+(?:from|by)\s+)?(` + titledName.String() + `)`)
 
 // respondedTo is a reply that names the question it answers and who put
 // it: "The Portfolio Holder responded to concerns raised by Councillor
@@ -81,6 +93,12 @@ type questionMatch struct {
 	// concerns raised by Councillor Lowe"): the question is [verb, end)
 	// and the answer the whole sentence.
 	within bool
+	// group says an "In response to ..." clause names a group's questions
+	// ("Members' questions"), which may be those reported already.
+	group bool
+	// person says the answer names only whom it answers ("in answer to
+	// Councillor Reed"), who may have asked already.
+	person bool
 }
 
 // findQuestion returns the first question a sentence reports, if any.
@@ -103,8 +121,23 @@ func findQuestion(t string) (questionMatch, bool) {
 	if !hinted(lower, []string{"respon", "repl", "answer", "follow", "after"}) {
 		return best, best.verb >= 0
 	}
-	if m := inResponseTo.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[0] < best.verb) && newQuestion(t[m[2]:m[3]]) {
-		best = questionMatch{rule: "question.in-response", verb: m[0], end: m[1], passive: true, response: true}
+	if m := inResponseTo.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[0] < best.verb) && !adjectival(t, m[0]) {
+		np := t[m[2]:m[3]]
+		switch {
+		case newQuestion(np):
+			best = questionMatch{rule: "question.in-response", verb: m[0], end: m[1], passive: true, response: true}
+		case groupQuestions(np):
+			// "In response to Members' questions, it was confirmed
+			// that": new questions, answered in the sentence.
+			if _, ok := findAnswer(t, m[1]); ok {
+				best = questionMatch{rule: "question.in-response", verb: m[0], end: m[1], passive: true, response: true, group: true}
+			}
+		}
+	}
+	if m := inAnswerToPerson.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[0] < best.verb) {
+		if _, ok := findAnswer(t, 0); ok {
+			best = questionMatch{rule: "question.in-response", verb: m[0], end: m[3], passive: true, within: true, person: true}
+		}
 	}
 	if m := respondedTo.FindStringSubmatchIndex(t); m != nil && (best.verb < 0 || m[2] < best.verb) && !inQuotes(t, m[0]) {
 		best = questionMatch{rule: "question.responded-to", verb: m[2], end: m[3], passive: true, within: true}
@@ -152,6 +185,32 @@ func newQuestion(np string) bool {
 		return false // "his question", "Members' questions": asked already
 	}
 	return !strings.Contains(strings.ToLower(np), "comment") || strings.Contains(strings.ToLower(np), "question")
+}
+
+// adjectival reports whether "following" at byte i qualifies a noun ("the
+// following question") rather than opening a clause ("Following a
+// question from ...").
+func adjectival(t string, i int) bool {
+	pre := strings.ToLower(strings.TrimSpace(t[:i]))
+	return strings.HasSuffix(pre, " the") || pre == "the" || strings.HasSuffix(pre, " a") || strings.HasSuffix(pre, " these")
+}
+
+// groupQuestions reports whether the noun phrase of an "In response to
+// ..." clause is a group's questions: "Members' questions", "a Member's
+// question".
+func groupQuestions(np string) bool {
+	w := strings.ToLower(strings.Fields(np)[0])
+	if w == "a" || w == "an" {
+		w = strings.ToLower(strings.Fields(np)[1])
+	}
+	for _, g := range []string{"members", "member", "councillors", "councillor", "panel", "committee", "board"} {
+		for _, suffix := range []string{"’", "'", "’s", "'s"} {
+			if w == g+suffix {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // inQuotes reports whether byte i of t lies inside double quotation marks:

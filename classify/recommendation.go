@@ -21,7 +21,7 @@ var (
 	// inspectionContext marks text about an inspection.
 	inspectionContext = regexp.MustCompile(`(?i)\b(?:ofsted|inspect(?:ion|ions|ors?|orate)|hmi|focused\s+visit|monitoring\s+visit|the\s+(?:inspection\s+)?letter)\b`)
 	// ofstedListIntro announces a list of what must improve.
-	ofstedListIntro = regexp.MustCompile(`(?i)\b(?:recommendations?|areas?\s+(?:of\s+[\p{L}-]+\s+)?(?:for\s+(?:improvement|development|(?:priority\s+)?action)|(?:that|which)\s+(?:need|needs|needed|require|required|requires)\s+(?:to\s+)?(?:improve|improvement|development|attention|strengthening|be\s+improved)|requiring\s+(?:improvement|priority\s+action|attention))|priority\s+actions?|improvement\s+(?:areas|actions|priorities)|what\s+needs\s+to\s+improve|needs?\s+to\s+improve|should\s+improve|must\s+improve|actions?\s+(?:required|needed))\b`)
+	ofstedListIntro = regexp.MustCompile(`(?i)\b(?:recommendations?|areas?\s+(?:of\s+[\p{L}-]+\s+)?(?:for\s+(?:improvement|development|(?:priority\s+)?action)|(?:that|which)\s+(?:need|needs|needed|require|required|requires)\s+(?:to\s+)?(?:improve|improvement|development|attention|strengthening|be\s+improved)|requiring\s+(?:improvement|priority\s+action|attention))|priority\s+actions?|improvement\s+(?:areas|actions|priorities)|(?:identified|highlighted|found|set\s+out|listed)\s+(?:the\s+following\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:key\s+|main\s+|further\s+)?areas?|what\s+needs\s+to\s+improve|needs?\s+to\s+improve|should\s+improve|must\s+improve|actions?\s+(?:required|needed))\b`)
 	// ofstedShould is an inspection's call for improvement said of the
 	// authority or its practice.
 	ofstedShould = regexp.MustCompile(`(?i)\b(?:should|must)\s+(?:address|improve|ensure|strengthen|develop|review|increase|reduce|make\s+sure|prioritise|prioritize|embed|extend|enhance|tackle|secure)\b|\bneeds?\s+(?:to\s+(?:improve|be\s+improved|be\s+strengthened|be\s+addressed|improve\s+further)|improvement|improving|addressing|strengthening)\b|\bmust\s+improve\b|\b(?:ofsted|inspectors|the\s+inspection|hmi)\s+(?:recommended|recommends)\b`)
@@ -29,10 +29,14 @@ var (
 	// by name, its leaders or services, or a practice.
 	modalOpinion = regexp.MustCompile(`(?i)\b(?:if|could|might|would|whether|may)\b`)
 	// reportRecIntro opens a report's recommendations.
-	reportRecIntro = regexp.MustCompile(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?|recommended\s+decisions?|proposals?\s+and\s+recommendations?)\s*:?\s*$|\bit\s+is\s+recommended\s+that\b|\b(?:cabinet|committee|council|board|panel|members|the\s+executive)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|^recommendations?\s*:`)
+	reportRecIntro = regexp.MustCompile(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?(?:\(s\))?|recommended\s+decisions?|proposals?\s+and\s+recommendations?)\s*:?\s*$|\bit\s+is\s+recommended\s+that\b|\b(?:cabinet|committee|council|board|panel|members|the\s+executive)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|^recommendations?(?:\(s\))?\s*:`)
 	// decisionVerb is how a recommendation is phrased: as the decision
 	// it asks for.
-	decisionVerb = regexp.MustCompile(`(?i)\b(?:approves?|approval|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?\s+on|supports?|recommends?|requests?|asks?|confirms?|accepts?|rejects?|defers?|instructs?|allocates?|agreement|delegated\s+authority|be\s+(?:given|granted|authori[sz]ed|asked|requested|instructed|approved|noted|agreed|adopted|endorsed))\b`)
+	// reportRecommended is minutes quoting what a report recommended:
+	// "The report recommended: That the Committee", "The recommendations
+	// of the report were:".
+	reportRecommended = regexp.MustCompile(`(?i)^(?:[^.]{0,160}?\b)?(?:the\s+report|it)\s+recommended(?:\s+that)?\s*:(?:\s*that\s+(?:the\s+)?[\p{L}’' -]{1,60}?:?)?$|\bthe\s+(?:report['’]s\s+)?recommendations\s+(?:of|in)?\s*(?:the\s+report\s+)?(?:were|are)(?:\s+that)?\s*:$`)
+	decisionVerb      = regexp.MustCompile(`(?i)\b(?:approves?|approval|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?\s+on|supports?|recommends?|requests?|asks?|confirms?|accepts?|rejects?|defers?|instructs?|allocates?|agreement|delegated\s+authority|be\s+(?:given|granted|authori[sz]ed|asked|requested|instructed|approved|noted|agreed|adopted|endorsed))\b`)
 )
 
 // recommendations finds recommendations in prose.
@@ -58,8 +62,12 @@ func ofstedLists(c *docContext, taken map[int]bool) {
 		if !inspectionContext.MatchString(introText(c, si)) && !inspectionContext.MatchString(c.doc.Text[max(0, s.Start-600):s.Start]) {
 			continue
 		}
-		taken[si] = true
-		readList(c, si, corpus.SourceOfsted, "recommendation.ofsted-list", taken, false)
+		if c.doc.Type == corpus.CouncilReport && reportRecIntro.MatchString(s.Text) && strings.HasPrefix(strings.ToLower(s.Text), "recommendation") {
+			continue // a report's own "Recommendation(s):"
+		}
+		if readList(c, si, corpus.SourceOfsted, "recommendation.ofsted-list", taken, false) > 0 {
+			taken[si] = true
+		}
 	}
 }
 
@@ -71,7 +79,13 @@ func listIntro(c *docContext, si int) bool {
 		return true
 	}
 	b := c.blocks[s.Block]
-	return b.Kind == Heading && s.Block+1 < len(c.blocks) && c.blocks[s.Block+1].Kind == Bullet
+	if b.Kind != Heading || s.Block+1 >= len(c.blocks) || c.blocks[s.Block+1].Kind != Bullet {
+		return false
+	}
+	// "6. Ofsted Outcome and Improvement Priorities" over paragraphs
+	// numbered 6.1, 6.2: the item's own paragraphs, not a list.
+	num := strings.TrimRight(strings.Fields(c.doc.Text[b.Start:b.End])[0], ".)")
+	return num == "" || !strings.HasPrefix(c.blocks[s.Block+1].Marker, num+".")
 }
 
 // introText is the sentence that announces a list, with the sentence
@@ -197,15 +211,21 @@ func spokenBy(t string) bool {
 // recommendation. In minutes only a heading counts: a motion quoting "Council
 // is asked to" is the meeting's business, recorded as its resolution.
 func reportRecommendations(c *docContext, taken map[int]bool) {
+	listed := false // a list of recommendations was read: a conclusion restating it adds none
 	for si, s := range c.sents {
-		if taken[si] || inQuotes(s.Text, 0) || !reportRecIntro.MatchString(s.Text) {
+		quoted := c.doc.Type == corpus.Minutes && strings.Contains(strings.ToLower(s.Text), "recommend") && reportRecommended.MatchString(s.Text)
+		if taken[si] || inQuotes(s.Text, 0) || !reportRecIntro.MatchString(s.Text) && !quoted {
 			continue
 		}
-		heading := c.blocks[s.Block].Kind == Heading || len(strings.Fields(s.Text)) <= 3
+		heading := c.blocks[s.Block].Kind == Heading || len(strings.Fields(s.Text)) <= 3 || quoted
 		if c.doc.Type == corpus.Minutes && !heading {
 			continue
 		}
 		if n := readRecommendationList(c, si, taken); n > 0 || heading {
+			listed = listed || n > 0
+			continue
+		}
+		if listed {
 			continue
 		}
 		if decisionVerb.MatchString(s.Text) && !strings.HasSuffix(s.Text, ":") {
@@ -221,8 +241,10 @@ func reportRecommendations(c *docContext, taken map[int]bool) {
 // phrased as decisions.
 func readRecommendationList(c *docContext, si int, taken map[int]bool) int {
 	k := si
-	// Skip a paragraph of purpose between the heading and the list.
-	if k+1 < len(c.sents) && c.blocks[c.sents[k+1].Block].Kind == Paragraph && !decisionVerb.MatchString(c.sents[k+1].Text) {
+	// Skip a paragraph of purpose ("To secure the improvements ...") or the
+	// list's opening words ("That the Executive:") between the heading and
+	// the list.
+	if k+1 < len(c.sents) && c.blocks[c.sents[k+1].Block].Kind != Bullet && !decisionVerb.MatchString(c.sents[k+1].Text) {
 		k++
 	}
 	if k+1 < len(c.sents) && c.blocks[c.sents[k+1].Block].Kind == Bullet {

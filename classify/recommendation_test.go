@@ -120,3 +120,80 @@ Home to School Transport Policy
 		t.Errorf("type %s, want council_report", DetectType(doc.Text))
 	}
 }
+
+// TestRecommendationsWithOpeningWords: a report's "Recommendation(s):"
+// with "That the Executive:" before its list; a conclusion restating the
+// recommendations adds none.
+func TestRecommendationsWithOpeningWords(t *testing.T) {
+	doc := readAs(t, corpus.CouncilReport, `Report to the Executive
+
+Recommendation(s):
+That the Executive:
+    1. notes the outcome of the Ofsted inspection of the Council's children's services;
+    2. approves the action plan at Appendix B.
+
+Conclusion
+
+The Executive is asked to note the outcome and approve the action plan.`)
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != 2 {
+		t.Fatalf("%d recommendations, want 2:%s", len(recs), dump(doc))
+	}
+	for _, r := range recs {
+		if r.Source != corpus.SourceReport {
+			t.Errorf("%q: source %s, want report", r.Text, r.Source)
+		}
+	}
+}
+
+// TestMinutesQuoteReportRecommendations: minutes that set out what a
+// report recommended to the committee record its recommendations; the
+// areas an officer says Ofsted identified are Ofsted's.
+func TestMinutesQuoteReportRecommendations(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+The Committee considered a report on the Ofsted focused visit in March. The report recommended:
+That the Committee
+    (a) notes the findings of the visit;
+    (b) agrees to receive the action plan in July.
+
+The Director advised that Ofsted had identified two areas:
+
+• the timeliness of strategy meetings;
+• the recording of management decisions.
+
+RESOLVED that the findings of the visit be noted.`)
+	want := map[string]corpus.Source{
+		"notes the findings of the visit":       corpus.SourceReport,
+		"agrees to receive the action plan":     corpus.SourceReport,
+		"the timeliness of strategy meetings":   corpus.SourceOfsted,
+		"the recording of management decisions": corpus.SourceOfsted,
+	}
+	recs := ofKind(doc, corpus.Recommendation)
+	if len(recs) != len(want) {
+		t.Fatalf("%d recommendations, want %d:%s", len(recs), len(want), dump(doc))
+	}
+	for text, src := range want {
+		i := indexOf(doc, corpus.Recommendation, text)
+		if i < 0 || doc.Findings[i].Source != src {
+			t.Errorf("%q: want a recommendation from %s:%s", text, src, dump(doc))
+		}
+	}
+}
+
+// TestItemHeadingIsNoListIntro: an item headed "Improvement Priorities"
+// over its own numbered paragraphs (6.1, 6.2) announces no list of
+// recommendations.
+func TestItemHeadingIsNoListIntro(t *testing.T) {
+	doc := readMinutes(t, `Minutes of a meeting of the Scrutiny Committee held on 21 February 2024
+
+5. Apologies for Absence
+5.1 There were none.
+
+6. Ofsted Inspection Outcome and Improvement Priorities
+6.1 The Committee received the report on the Ofsted inspection.
+6.2 The Director introduced the report.`)
+	if recs := ofKind(doc, corpus.Recommendation); len(recs) != 0 {
+		t.Errorf("numbered paragraphs read as recommendations:%s", dump(doc))
+	}
+}

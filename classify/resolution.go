@@ -26,11 +26,14 @@ var (
 	elsewhere = regexp.MustCompile(`(?i)\b(?:on|at\s+its\s+meeting\s+on|at\s+the\s+meeting\s+(?:held\s+)?on)\s+\d|\b(?:previously|last\s+(?:year|month|week)|earlier\s+this\s+year)\b|\bhad\s+(?:been\s+)?(?:resolved|agreed|approved|noted|decided)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b`)
 	// bodyActed is the meeting's body deciding: "The Committee noted the
 	// report", "The Panel agreed to ...".
-	bodyActed = regexp.MustCompile(`(?i)^(?:[^,]{0,60},\s*)?(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive|meeting)\s+(?:unanimously\s+|formally\s+|duly\s+|then\s+|therefore\s+|also\s+)?(noted|approved|agreed|endorsed|accepted|adopted|deferred|refused|rejected|supported|ratified|declined)\s+(the|this|these|its|a|an|all|to|that\s+the|that\s+a)\b`)
+	// The body may be named in full ("The Scrutiny Committee - Children
+	// and Families noted the report"); group 1 is its name, group 2 the
+	// verb.
+	bodyActed = regexp.MustCompile(`(?i)^(?:[^,]{0,60},\s*)?(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive|meeting)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s+(?:unanimously\s+|formally\s+|duly\s+|then\s+|therefore\s+|also\s+)?(?:(?:discussed|considered|debated|reviewed)\s+and\s+)?(noted|approved|agreed|endorsed|accepted|adopted|deferred|refused|rejected|supported|ratified|declined|recommended)\s+(the|this|these|its|a|an|all|to|that\s+the|that\s+a)\b`)
 	// paperFate is what became of a paper: "The report, as circulated,
 	// was noted by Members", "The minutes were approved as a correct
 	// record".
-	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,40},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn)\b`)
+	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|record|(?:action\s+)?notes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,50},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(?:(?:taken\s+as\s+read|reviewed|considered|received|circulated|discussed)\s+and\s+(?:were\s+|was\s+)?)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn|confirmed|signed)\b`)
 	// moverAgreed is a motion proposed, seconded and agreed in one
 	// sentence: "The Notice of Motion was proposed by Councillor Kilcoyne,
 	// seconded by Councillor Pond and agreed."
@@ -60,6 +63,7 @@ var (
 func resolutions(c *docContext) {
 	r := &resolver{c: c}
 	r.formal()
+	r.bodyList()
 	r.outcomes()
 	r.statements()
 }
@@ -102,19 +106,35 @@ func (r *resolver) formal() {
 			}
 			lower = true
 		}
-		if inQuotes(s.Text, loc[0]) || !lower && reportedResolution(s.Text, loc[0]) {
+		if rest := strings.Trim(s.Text[loc[1]:], " :–-"); rest == "" && si+1 < len(c.sents) && formalResolved.MatchString(c.sents[si+1].Text) {
+			continue // "Decision:" over "RESOLVED – That ...": the label of what follows
+		}
+		lineStart := startsLine(c.doc.Text, s.Offset(c.doc.Text, loc[0]))
+		if inQuotes(s.Text, loc[0]) || !lower && !lineStart && reportedResolution(s.Text, loc[0]) {
 			continue
 		}
 		start := s.Start
-		if pre := strings.TrimSpace(s.Text[:loc[0]]); strings.HasSuffix(pre, ")") || strings.HasSuffix(pre, ":") {
+		if pre := strings.TrimSpace(s.Text[:loc[0]]); strings.HasSuffix(pre, ")") || strings.HasSuffix(pre, ":") || lineStart && pre != "" {
 			// "2 MINUTES OF THE MEETING (Agenda item 3) RESOLVED: ...": the
 			// heading before is not the resolution's.
 			start = s.Offset(c.doc.Text, loc[0])
 		}
 		end := r.resolutionEnd(si, loc[1])
+		if r.entries(si, loc[1], start, end) {
+			continue
+		}
 		body := Collapse(c.doc.Text[s.Offset(c.doc.Text, loc[1]):end])
 		r.emit(start, end, body, "resolution.resolved")
 	}
+}
+
+// startsLine reports whether byte i of text opens a line: "Resolved"
+// under a heading that a PDF set straight above it.
+func startsLine(text string, i int) bool {
+	for i > 0 && (text[i-1] == ' ' || text[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || text[i-1] == '\n' || text[i-1] == '\f'
 }
 
 // reportedResolution reports whether "Resolved" at byte i is not a heading
@@ -207,7 +227,9 @@ func (r *resolver) outcomes() {
 			continue
 		}
 		item := corpus.ItemAt(c.doc.Items, s.Start)
-		if r.formalLater(s.End, item) {
+		// A resolution after a vote records what the vote carried; a
+		// motion lost is recorded only by its vote.
+		if r.formalLater(s.End, item) && outcomeOf(s.Text[m[2]:]) != corpus.Refused {
 			continue
 		}
 		start := -1
@@ -326,11 +348,20 @@ func (r *resolver) statements() {
 		if inQuotes(t, 0) || strings.HasPrefix(t, "“") {
 			continue
 		}
+		// A remark in brackets ("The minutes (copies of which had been
+		// circulated) of the meeting ...") says nothing of the decision.
+		plain := t
+		if strings.IndexByte(t, '(') >= 0 {
+			plain = strings.Join(strings.Fields(aside.ReplaceAllString(t, "")), " ")
+		}
+		lower := strings.ToLower(t)
+		body := hinted(lower, bodyWords)
 		switch {
-		case bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t):
-			r.emit(s.Start, s.End, bodyActed.FindStringSubmatch(t)[1], "resolution.body")
-		case paperFate.MatchString(t) && !passiveElsewhere.MatchString(t):
-			r.emit(s.Start, s.End, paperFate.FindStringSubmatch(t)[1]+" "+t, "resolution.paper")
+		case body && bodyActed.MatchString(t) && !notedThatRE.MatchString(t) && !elsewhere.MatchString(t) && r.thisBody(bodyActed.FindStringSubmatch(t)[1]):
+			m := bodyActed.FindStringSubmatch(t)
+			r.emit(s.Start, s.End, m[2]+" "+t[len(m[0]):], "resolution.body")
+		case paperFate.MatchString(plain) && !passiveElsewhere.MatchString(plain):
+			r.emit(s.Start, s.End, paperFate.FindStringSubmatch(plain)[1]+" "+t, "resolution.paper")
 		case moverAgreed.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.moved")
 		case itWasAgreed.MatchString(t) && !elsewhere.MatchString(t):
@@ -357,36 +388,60 @@ var (
 var (
 	refusedRE  = regexp.MustCompile(`(?i)\b(?:refuse[ds]?|reject(?:s|ed)?|not\s+(?:be\s+)?(?:approved|agreed|carried|adopted|supported)|declined?|defeated|lost|fell|dismissed)\b`)
 	deferredRE = regexp.MustCompile(`(?i)\b(?:defer(?:s|red)?|postpone[ds]?|to\s+be\s+revisited|revisit(?:ed)?\s+at|withdrawn|held\s+in\s+abeyance|adjourn(?:s|ed)?\s+(?:consideration|the\s+item|this\s+item))\b`)
-	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|correct\s+record)\b`)
-	notedRE    = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|a|an|its)\s|taken\s+as\s+read)\b`)
+	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|(?:correct|true|accurate)\s+record)\b`)
+	// minutesConfirmed is the previous minutes agreed, confirmed or signed,
+	// which is their approval.
+	minutesConfirmed = regexp.MustCompile(`(?i)\b(?:confirm(?:s|ed)?|agree[ds]?|sign(?:s|ed)?|approve[ds]?|taken\s+as\s+read)\b`)
+	notedRE          = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|its)\s|(?:be|been|was|were|is)\s+received|taken\s+as\s+read)\b`)
 	// aside is a remark in brackets, which says nothing of the outcome:
 	// "(not included in the 2025 Approved Budget)".
 	aside     = regexp.MustCompile(`\([^()]*\)`)
-	minutesRE = regexp.MustCompile(`(?i)\bminutes\b`)
+	minutesRE = regexp.MustCompile(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b|\brecord\s+of\s+(?:the\s+)?(?:previous\s+|last\s+)?(?:meeting|proceedings)\b`)
 	// receivedPaper is a paper received or accepted, which is noting it:
 	// "That we accept the correspondence as presented."
+	// reportToCome is a report to be received later, which is agreeing
+	// to have it: "receive a report on progress in six months".
+	reportToCome = regexp.MustCompile(`(?i)\b(?:a|an|further|another|future|regular|quarterly|annual|progress)\b`)
+	// toRecommend opens a decision to recommend, request or refer.
+	toRecommend   = regexp.MustCompile(`^(?i:that\s+)?(?i:the\s+)?(?:(?:\p{Lu}[\p{L}’'&-]*|and|of|for)\s+){0,8}?(?i:recommends?|requests?|asks?|urges?|refers?|calls\s+on|invites?)\s+(?i:that|to|the|cabinet|council|officers|members)\b`)
 	receivedPaper = regexp.MustCompile(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
 )
 
 // outcomeOf reads what a resolution decided from its words.
 func outcomeOf(body string) corpus.Outcome {
+	o, _ := outcomeWords(body)
+	return o
+}
+
+// outcomeWords reads what a resolution decided from its words, and
+// reports whether any word said it; a decision that says none is agreed.
+func outcomeWords(body string) (corpus.Outcome, bool) {
 	body = aside.ReplaceAllString(body, "")
+	// "the action notes of the meeting" are minutes, not a noting.
+	minutes := minutesRE.MatchString(body)
+	if minutes {
+		body = minutesRE.ReplaceAllString(body, "minutes")
+	}
 	switch {
 	case refusedRE.MatchString(body) && !approvedRE.MatchString(body[:refusedRE.FindStringIndex(body)[0]]):
-		return corpus.Refused
+		return corpus.Refused, true
 	case deferredRE.MatchString(body):
-		return corpus.Deferred
-	case minutesRE.MatchString(body) && approvedRE.MatchString(body):
-		return corpus.Approved
-	case receivedPaper.MatchString(body):
-		return corpus.Noted
+		return corpus.Deferred, true
+	case minutes && (approvedRE.MatchString(body) || minutesConfirmed.MatchString(body)):
+		return corpus.Approved, true
+	case receivedPaper.MatchString(body) && !reportToCome.MatchString(receivedPaper.FindString(body)):
+		return corpus.Noted, true
+	case toRecommend.MatchString(body):
+		// "Recommends that the dashboard be adopted": the decision is
+		// to recommend or ask, whatever the words recommended say.
+		return corpus.Agreed, true
 	}
 	a, n := approvedRE.FindStringIndex(body), notedRE.FindStringIndex(body)
 	switch {
 	case a != nil && (n == nil || a[0] < n[0]):
-		return corpus.Approved
+		return corpus.Approved, true
 	case n != nil:
-		return corpus.Noted
+		return corpus.Noted, true
 	}
-	return corpus.Agreed
+	return corpus.Agreed, false
 }

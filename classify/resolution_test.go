@@ -59,15 +59,46 @@ func TestResolutionList(t *testing.T) {
    (b) notes the cost of the additional posts.
 
 6. The Leader thanked officers.`)
+	// Each decision of the list is a resolution with its own outcome, and
+	// the list stops before the next item.
 	rs := ofKind(doc, corpus.Resolution)
-	if len(rs) != 1 {
-		t.Fatalf("%d resolutions, want 1:%s", len(rs), dump(doc))
+	if len(rs) != 2 {
+		t.Fatalf("%d resolutions, want 2:%s", len(rs), dump(doc))
 	}
-	if !contains(rs[0].Text, "notes the cost of the additional posts") || contains(rs[0].Text, "thanked") {
-		t.Errorf("resolution should take in its list and stop there: %q", rs[0].Text)
+	want := []struct {
+		text    string
+		outcome corpus.Outcome
+	}{{"approves the Children's Services Improvement Plan", corpus.Approved}, {"notes the cost of the additional posts", corpus.Noted}}
+	for i, w := range want {
+		if !contains(rs[i].Text, w.text) || contains(rs[i].Text, "thanked") || rs[i].Outcome != w.outcome {
+			t.Errorf("resolution %d: %q (%s), want %q (%s)", i, rs[i].Text, rs[i].Outcome, w.text, w.outcome)
+		}
 	}
-	if rs[0].Outcome != corpus.Approved {
-		t.Errorf("outcome %s, want approved", rs[0].Outcome)
+}
+
+// TestResolutionListTakesOpeningOutcome: an entry that states no outcome
+// of its own is decided by the opening words; parts nested under an entry
+// stay with it.
+func TestResolutionListTakesOpeningOutcome(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+RESOLVED that the Panel approves:
+
+(i) the revised terms of reference;
+(ii) the calendar of meetings for 2025, subject to:
+   - the March meeting moving to the 12th.
+(iii) that a further report be deferred to the autumn.`)
+	rs := ofKind(doc, corpus.Resolution)
+	if len(rs) != 3 {
+		t.Fatalf("%d resolutions, want 3:%s", len(rs), dump(doc))
+	}
+	for i, o := range []corpus.Outcome{corpus.Approved, corpus.Approved, corpus.Deferred} {
+		if rs[i].Outcome != o {
+			t.Errorf("resolution %d %q: outcome %s, want %s", i, rs[i].Text, rs[i].Outcome, o)
+		}
+	}
+	if !contains(rs[1].Text, "moving to the 12th") {
+		t.Errorf("the nested part should stay with its entry: %q", rs[1].Text)
 	}
 }
 
@@ -110,5 +141,118 @@ func TestVoteBeforeResolution(t *testing.T) {
 3) RESOLVED that Council adopts the Local Plan.`)
 	if rs := ofKind(doc, corpus.Resolution); len(rs) != 1 || !contains(rs[0].Text, "adopts the Local Plan") {
 		t.Errorf("want only the formal resolution:%s", dump(doc))
+	}
+}
+
+// TestDecisionsAsMinutesRecordThem: decisions listed under the body's
+// name, the body named in full, the previous minutes confirmed or taken as
+// read (with a remark in brackets), "Resolved" at the start of a line
+// under a heading, a proposal lost before a formal resolution, and the
+// outcomes of receiving, recommending and asking.
+func TestDecisionsAsMinutesRecordThem(t *testing.T) {
+	doc := readMinutes(t, `Minutes of a meeting of the Children's Scrutiny Panel - Schools held on 4 April 2024.
+
+1 Minutes - Agenda Item 2
+Resolved that the minutes of the meeting held on 4 March be confirmed as a correct record.
+
+The minutes (copies of which had been circulated) of the meeting held on 2 February were taken as read and were confirmed.
+
+The Children's Scrutiny Panel - Schools:
+
+• Noted the attendance report.
+• Agreed to receive a report on exclusions in the autumn.
+
+The Children's Scrutiny Panel - Schools noted the update on admissions.
+
+Councillor Frost proposed, and Councillor Bligh seconded, that the Panel ask for an extra £50,000. The proposal was lost.
+
+RESOLVED – That the Panel:
+(1) Recommends that the attendance strategy be adopted by Cabinet;
+(2) Requests a briefing on home education.
+
+The Panel discussed and agreed its work programme.
+
+That the presentation be received.`)
+	if doc.Meeting == nil || doc.Meeting.Committee != "Children's Scrutiny Panel - Schools" {
+		t.Fatalf("meeting %+v", doc.Meeting)
+	}
+	want := []struct {
+		text    string
+		outcome corpus.Outcome
+	}{
+		{"be confirmed as a correct record", corpus.Approved},
+		{"were taken as read and were confirmed", corpus.Approved},
+		{"Noted the attendance report", corpus.Noted},
+		{"Agreed to receive a report on exclusions", corpus.Agreed},
+		{"noted the update on admissions", corpus.Noted},
+		{"The proposal was lost", corpus.Refused},
+		{"Recommends that the attendance strategy be adopted", corpus.Agreed},
+		{"Requests a briefing on home education", corpus.Agreed},
+		{"discussed and agreed its work programme", corpus.Agreed},
+	}
+	for _, w := range want {
+		i := indexOf(doc, corpus.Resolution, w.text)
+		if i < 0 {
+			t.Errorf("no resolution %q:%s", w.text, dump(doc))
+			continue
+		}
+		if doc.Findings[i].Outcome != w.outcome {
+			t.Errorf("%q: outcome %s, want %s", w.text, doc.Findings[i].Outcome, w.outcome)
+		}
+	}
+}
+
+// TestOtherBodiesDecisions: a decision reported of another committee,
+// named in full, is not this meeting's.
+func TestOtherBodiesDecisions(t *testing.T) {
+	doc := &corpus.Document{Text: "Minutes:\n\nThe Health and Wellbeing Board agreed the new strategy.\n\nThe Committee noted the report.\n"}
+	doc.Pages = []corpus.Page{{Number: 1, Start: 0, End: len(doc.Text)}}
+	doc.Type = corpus.Minutes
+	doc.Meeting = &corpus.MeetingFacts{Committee: "Children and Young People Scrutiny Committee"}
+	c := newDocContext(doc)
+	resolutions(c)
+	if len(doc.Findings) != 1 || !contains(doc.Findings[0].Text, "The Committee noted the report") {
+		t.Errorf("resolutions:%s", dump(doc))
+	}
+}
+
+// TestResolutionLayouts: a "Decision:" label above the resolution, the
+// opening words on a line of their own before the list, and the record of
+// the meeting agreed.
+func TestResolutionLayouts(t *testing.T) {
+	doc := readMinutes(t, `Minutes:
+
+The record of the meeting held on 5 March was agreed and signed by the Chairperson as correct.
+
+Decision:
+
+RESOLVED (unanimously): That the Children and Families Committee
+
+1. approve the delivery model set out in Appendix 1;
+2. note that an update will follow in March 2025.
+
+RESOLVED:
+
+THAT the committee:
+(a) notes the outcome of the inspection;
+(b) asks the Director to present the improvement plan at the next meeting.`)
+	want := []struct {
+		text    string
+		outcome corpus.Outcome
+	}{
+		{"The record of the meeting held on 5 March was agreed", corpus.Approved},
+		{"approve the delivery model", corpus.Approved},
+		{"note that an update will follow", corpus.Noted},
+		{"notes the outcome of the inspection", corpus.Noted},
+		{"asks the Director to present", corpus.Agreed},
+	}
+	rs := ofKind(doc, corpus.Resolution)
+	if len(rs) != len(want) {
+		t.Fatalf("%d resolutions, want %d:%s", len(rs), len(want), dump(doc))
+	}
+	for i, w := range want {
+		if !contains(rs[i].Text, w.text) || rs[i].Outcome != w.outcome {
+			t.Errorf("resolution %d: %q (%s), want %q (%s)", i, rs[i].Text, rs[i].Outcome, w.text, w.outcome)
+		}
 	}
 }

@@ -3,7 +3,6 @@ package classify
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"scrutiny/corpus"
@@ -40,7 +39,8 @@ type mention struct {
 var (
 	// titledName is a title and up to four name words: "Councillor F.
 	// Kilcoyne", "Mr B J Sweetland", "Cllr Mc Sweeney", "Dr Gogarty".
-	titledName = regexp.MustCompile(`\b(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof|Revd|Rev|Canon|Alderman)\b\.?(?:\s+(?:(?:Mc|Mac|O['’]|De|Le|Van|Du|St)\s?)?\p{Lu}[\p{L}'’.-]*){1,4}`)
+	// Police officers attend by rank: "Chief Inspector Carver".
+	titledName = regexp.MustCompile(`\b(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof|Revd|Rev|Canon|Alderman|(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|Constable))\b\.?(?:\s+(?:(?:Mc|Mac|O['’]|De|Le|Van|Du|St)\s?)?\p{Lu}[\p{L}'’.-]*){1,4}`)
 	// plainName is a name without a title, followed by its office in
 	// brackets: "Mark Albiston (Director of Adult Social Care)".
 	plainName = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s*\(([^()]{3,90})\)`)
@@ -54,7 +54,8 @@ var titleWords = map[string]bool{
 	"Councillor": true, "Councillors": true, "Cllr": true, "Cllrs": true, "Mr": true, "Mrs": true,
 	"Ms": true, "Miss": true, "Mx": true, "Dr": true, "Sir": true, "Dame": true, "Lord": true,
 	"Lady": true, "Baroness": true, "Professor": true, "Prof": true, "Rev": true, "Revd": true,
-	"Canon": true, "Alderman": true,
+	"Canon": true, "Alderman": true, "Inspector": true, "Superintendent": true, "Sergeant": true,
+	"Constable": true, "Detective": true,
 }
 
 // stopWords end an office's complement: a title starting a name, or a
@@ -81,11 +82,17 @@ var officeHeads = map[string]corpus.Role{
 	"secretary": corpus.Officer, "consultant": corpus.Officer, "analyst": corpus.Officer,
 	"practitioner": corpus.Officer, "chief": corpus.Officer, "inspector": corpus.Officer, "surveyor": corpus.Officer,
 	"registrar": corpus.Officer, "controller": corpus.Officer, "partner": corpus.Officer, "principal": corpus.Officer,
+	"headteacher": corpus.Officer, "headmaster": corpus.Officer, "headmistress": corpus.Officer, "nurse": corpus.Officer,
+	"psychologist": corpus.Officer, "paediatrician": corpus.Officer,
+
+	"representative": corpus.Member,
 }
 
 // lowerHeads may be written in lower case after "the" and still name an
-// office: "the chair", "the director".
-var lowerHeads = map[string]bool{"chair": true, "chairman": true, "director": true, "leader": true, "mayor": true}
+// office: "the chair", "the director", and after words that qualify them,
+// "the service director", "the corporate director", as some councils write
+// offices.
+var lowerHeads = map[string]bool{"chair": true, "chairman": true, "chairwoman": true, "chairperson": true, "director": true, "leader": true, "mayor": true, "manager": true}
 
 // connectors may join the words of an office's complement: "Children and
 // Young People's Services", "Leader of the Council".
@@ -136,6 +143,7 @@ func findMentions(t string) []mention {
 			ms = append(ms, o)
 		}
 	}
+	ms = append(ms, untitledNames(t, ms)...)
 	for _, loc := range groupRE.FindAllStringIndex(t, -1) {
 		if taken(loc[0], loc[1]) {
 			continue
@@ -271,6 +279,9 @@ func findOffices(t string) []mention {
 // It returns the index just past the office noun.
 func officeWords(toks []token, i int) (int, corpus.Role, bool) {
 	end, role := -1, corpus.UnknownRole
+	if i < len(toks) && !isCapitalised(toks[i].w) {
+		return lowerOffice(toks, i)
+	}
 	for j := i; j < len(toks) && j < i+6; j++ {
 		w := toks[j].w
 		lw := strings.ToLower(w)
@@ -292,6 +303,22 @@ func officeWords(toks []token, i int) (int, corpus.Role, bool) {
 		return 0, role, false
 	}
 	return end, role, true
+}
+
+// lowerOffice reads an office written in lower case after "the": a head
+// that may be written so, after up to two words that qualify it ("the
+// service director", "the chairperson").
+func lowerOffice(toks []token, i int) (int, corpus.Role, bool) {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		w := strings.ToLower(toks[j].w)
+		if lowerHeads[w] {
+			return j + 1, officeHeads[w], true
+		}
+		if isCapitalised(toks[j].w) || connectors[w] || toks[j].comma || !isLowerWord(w) {
+			break
+		}
+	}
+	return 0, corpus.UnknownRole, false
 }
 
 // complement extends an office from token j over its complement: "of" or
@@ -348,41 +375,6 @@ func departmentAhead(toks []token, k int) bool {
 		}
 	}
 	return false
-}
-
-// token is a word of a sentence with its byte range, without the
-// punctuation that follows it; comma says whether a comma did.
-type token struct {
-	w          string
-	start, end int
-	comma      bool
-}
-
-func tokens(t string) []token {
-	var out []token
-	i := 0
-	for i < len(t) {
-		for i < len(t) && t[i] == ' ' {
-			i++
-		}
-		s := i
-		for i < len(t) && t[i] != ' ' {
-			i++
-		}
-		if s < i {
-			raw := t[s:i]
-			w := strings.TrimRight(raw, ".;:,")
-			out = append(out, token{w: w, start: s, end: s + len(w), comma: strings.Contains(raw[len(w):], ",")})
-		}
-	}
-	return out
-}
-
-// isCapitalised reports whether a word starts with a capital letter, as
-// the words of names and offices do ("A/Senior" and "Children’s" too).
-func isCapitalised(w string) bool {
-	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "(‘'“\""))
-	return unicode.IsUpper(r)
 }
 
 func sortMentions(ms []mention) {

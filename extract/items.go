@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -55,12 +56,31 @@ type heading struct {
 	title string
 }
 
+// isModernGovItem reports whether the text is a ModernGov agenda-item
+// page: "Agenda item" opens it, perhaps after a few lines of the site's
+// furniture (its name, a menu), and a "Minutes:" line follows.
 func isModernGovItem(lines []Line) bool {
-	for _, l := range lines {
+	seen := 0
+	for i, l := range lines {
 		if l.Blank() {
 			continue
 		}
-		return strings.EqualFold(strings.TrimSpace(l.Text), "Agenda item")
+		if strings.EqualFold(strings.TrimSpace(l.Text), "Agenda item") {
+			return seen == 0 || hasMinutesLine(lines[i:])
+		}
+		if seen++; seen > 12 {
+			return false
+		}
+	}
+	return false
+}
+
+// hasMinutesLine reports whether a line reads "Minutes:".
+func hasMinutesLine(lines []Line) bool {
+	for _, l := range lines {
+		if strings.EqualFold(strings.TrimSpace(l.Text), "Minutes:") {
+			return true
+		}
 	}
 	return false
 }
@@ -77,7 +97,7 @@ func modernGovItem(text string, lines []Line) []corpus.Item {
 		case t == "":
 			inTitle = false
 		case !seenMarker:
-			seenMarker = true
+			seenMarker = strings.EqualFold(t, "Agenda item")
 		case it.Title == "":
 			it.Title, inTitle = t, true
 			if m := leadingNumber.FindStringSubmatch(t); m != nil {
@@ -95,8 +115,13 @@ func modernGovItem(text string, lines []Line) []corpus.Item {
 var (
 	leadingNumber = regexp.MustCompile(`^(\d{1,4}(?:\.\d{1,3})?)[.)]?\s+`)
 	// numbered matches a heading line: a number, then a title. The number
-	// may be glued to a capitalised title ("8.Question submitted by").
-	numbered   = regexp.MustCompile(`^\s{0,16}(\d{1,4})(?:[.)]\s*|\.?\)?\s+)(\S.{1,150})$`)
+	// may be glued to a capitalised title ("8.Question submitted by"),
+	// carry the year of the municipal series ("24/15 Minutes"), or follow
+	// the word "Minute" ("Minute 12 Apologies").
+	numbered = regexp.MustCompile(`^\s{0,16}((?i:minute\s+)?(?:\d{1,4}/)?(\d{1,4}))(?:[.)]\s*|\.?\)?\s+)(\S.{1,150})$`)
+	// itemSuffix is the agenda number some minutes print after a title:
+	// "Apologies for Absence - Agenda Item 1".
+	itemSuffix = regexp.MustCompile(`(?i)\s+[-–]\s+(?:agenda\s+)?item\s+\d{1,3}[a-z]?\s*$`)
 	itemMarker = regexp.MustCompile(`(?i)^\s*\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$|\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$`)
 	dateTitle  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 	markdownH  = regexp.MustCompile(`^\s{0,3}(#{1,3})\s+(.+?)\s*#*\s*$`)
@@ -125,8 +150,9 @@ type candidate struct {
 // candidate out of order ("46" printed between "37" and "38") is kept too.
 func numberedHeadings(lines []Line) []heading {
 	var cands []candidate
+	wide := fullWidth(lines)
 	for i, l := range lines {
-		c, ok := numberedCandidate(lines, i, l)
+		c, ok := numberedCandidate(lines, i, l, wide)
 		if ok {
 			cands = append(cands, c)
 		}
@@ -151,8 +177,9 @@ func numberedHeadings(lines []Line) []heading {
 	return heads
 }
 
-// numberedCandidate reads line i as a numbered heading, if it is one.
-func numberedCandidate(lines []Line, i int, l Line) (candidate, bool) {
+// numberedCandidate reads line i as a numbered heading, if it is one. wide
+// is the width of a full line of the text.
+func numberedCandidate(lines []Line, i int, l Line, wide int) (candidate, bool) {
 	raw := l.Text
 	bold := strings.HasPrefix(strings.TrimSpace(raw), "**")
 	text := emphasis.Replace(raw)
@@ -160,11 +187,17 @@ func numberedCandidate(lines []Line, i int, l Line) (candidate, bool) {
 	if m == nil || tocEntry.MatchString(text) {
 		return candidate{}, false
 	}
-	n, _ := strconv.Atoi(m[1])
-	title := strings.TrimSpace(m[2])
+	n, _ := strconv.Atoi(m[2])
+	label := m[1]
+	if strings.HasPrefix(strings.ToLower(label), "minute") {
+		label = m[2]
+	}
+	title := strings.TrimSpace(m[3])
+	marked := itemMarker.MatchString(title) || itemSuffix.MatchString(title) || label != m[2]
+	title = itemSuffix.ReplaceAllString(title, "")
+	first, firstJ := title, i+1
 	// Title lines may wrap; an "(Item N)" marker may end them.
 	j := i + 1
-	marked := itemMarker.MatchString(title)
 	for ; j < len(lines) && j <= i+3; j++ {
 		nt := strings.TrimSpace(emphasis.Replace(lines[j].Text))
 		if nt == "" {
@@ -195,19 +228,41 @@ func numberedCandidate(lines []Line, i int, l Line) (candidate, bool) {
 	if bold {
 		title = boldContinuation(lines, j, title)
 	}
+	if title != first && !looksLikeTitle(title) && looksLikeTitle(first) && len(strings.TrimSpace(raw)) < wide*7/10 {
+		// A short title line that stops well short of the margin did not
+		// wrap: what follows it is the item's first paragraph, set
+		// straight under the heading.
+		title, j = first, firstJ
+	}
 	if !marked && (!titleStart.MatchString(title) || !(looksLikeTitle(title) || bold && boldTitle(title)) || dateTitle.MatchString(title)) {
 		return candidate{}, false
 	}
 	if !marked && !bold && j < len(lines) && !lines[j].Blank() && !startsNewBlock(lines[j].Text) {
 		// A title runs straight into a paragraph only in minutes that
 		// mark items; otherwise this is a numbered paragraph.
-		if !looksLikeTitle(strings.TrimSpace(m[2])) {
+		if !looksLikeTitle(strings.TrimSpace(m[3])) {
 			return candidate{}, false
 		}
 	}
 	title = strings.TrimSpace(itemMarker.ReplaceAllString(title, ""))
 	strong := marked || bold || isCapitals(title)
-	return candidate{heading{line: i, label: m[1], title: title}, n, strong}, true
+	return candidate{heading{line: i, label: label, title: title}, n, strong}, true
+}
+
+// fullWidth is the width of a full line of the text: the 90th percentile
+// of the lengths of its non-blank lines.
+func fullWidth(lines []Line) int {
+	var ns []int
+	for _, l := range lines {
+		if !l.Blank() {
+			ns = append(ns, len(strings.TrimSpace(l.Text)))
+		}
+	}
+	if len(ns) == 0 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*9/10]
 }
 
 // boldContinuation extends a bold title that leaves a bracket open with
@@ -357,7 +412,7 @@ func firstLine(lines []Line) string {
 
 var linkOnly = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)
 
-var procedural = regexp.MustCompile(`(?i)\b(?:apologies|substitut(?:e|es|ions)|declarations? of (?:\w+ )*interests?|disclosable pecuniary|minutes of (?:the )?(?:previous|last) meeting|^minutes\b|confirmation of (?:the )?minutes|approval of (?:the )?minutes|urgent (?:business|items?)|exclusion of (?:the )?(?:press|public)|exempt items?|any other business|date of (?:the )?next meeting|(?:chair(?:man)?|mayor)['’]?s? announcements|welcome and introductions?|membership|election of (?:the )?(?:chair|vice)|appointment of (?:the )?(?:chair|vice))`)
+var procedural = regexp.MustCompile(`(?i)\b(?:apologies|substitut(?:e|es|ions)|(?:declarations?|disclosures?) of (?:\w+ )*interests?|disclosable pecuniary|minutes of (?:the )?(?:previous|last) meeting|^minutes\b|confirmation of (?:the )?minutes|approval of (?:the )?minutes|urgent (?:\w+ )?(?:business|items?)|exclusion of (?:the )?(?:press|public)|exempt items?|any other business|date of (?:the )?next meeting|(?:chair(?:man)?|mayor)['’]?s? announcements|welcome and introductions?|membership|election of (?:the )?(?:chair|vice)|appointment of (?:the )?(?:chair|vice))`)
 
 // IsProcedural reports whether an item title names a procedural item, one
 // researchers usually filter out.

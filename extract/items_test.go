@@ -179,3 +179,46 @@ func TestNumberedMinutes(t *testing.T) {
 		}
 	}
 }
+
+// TestItemLayouts covers the ways councils number and head their minutes:
+// a municipal series ("24/15"), "Minute 12", an agenda number after the
+// title, and a heading set straight above its first paragraph. (A one-line
+// title before the first item joins it.)
+func TestItemLayouts(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"series", "Minutes of the Scrutiny Board\n\n24/11  Apologies for Absence\n\nApologies were received from Councillor Lee.\n\n24/12  Declarations of Interest\n\nThere were none.\n\n24/13  Fostering Annual Report\n\nThe Board received the report.\n",
+			[]string{"24/11|Apologies for Absence", "24/12|Declarations of Interest", "24/13|Fostering Annual Report"}},
+		{"minute word", "Minutes of the Sub-Board\n\nMinute 7   Apologies\n\nNone were received.\n\nMinute 8   Elective Home Education\n\nThe Sub-Board considered a report on home education in the borough.\n",
+			[]string{"7|Apologies", "8|Elective Home Education"}},
+		{"heading above its paragraph", "Minutes of a meeting of the Scrutiny Committee held in the Council Chamber, County Hall, on Wednesday, 31 January 2024\n" +
+			"1 Apologies for Absence - Agenda Item 1\nApologies were received from Cllr B Fielder, who was attending another meeting of the council.\n" +
+			"2 Minutes of the Previous Meeting - Agenda Item 2\nResolved that the minutes of the meeting held on 6 December 2023 be confirmed as a correct record of the meeting.\n" +
+			"3 Home to School Transport - Agenda Item 5\nThe Service Director introduced the report, which set out the findings of a review of transport for children.\n",
+			[]string{"1|Apologies for Absence", "2|Minutes of the Previous Meeting", "3|Home to School Transport"}},
+	}
+	for _, c := range cases {
+		got := titles(Items(c.text, onePage(c.text)))
+		if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+			t.Errorf("%s: items\n%s\nwant\n%s", c.name, strings.Join(got, "\n"), strings.Join(c.want, "\n"))
+		}
+	}
+}
+
+// TestModernGovItemPageWithFurniture reads an agenda-item page saved with
+// the site's name and menu above "Agenda item".
+func TestModernGovItemPageWithFurniture(t *testing.T) {
+	text := "Borough Council - Committee Information\nCommittees\nCouncillors\nCalendar\n\nAgenda item\n\nCorporate Parenting Annual Report\n\nMeeting: 01/02/2024 - Scrutiny Committee (Item 43)\n\nMinutes:\n\nThe Director presented the report.\n\nSupporting documents:\n\nReport.pdf\n"
+	items := Items(text, onePage(text))
+	if len(items) != 1 || items[0].Title != "Corporate Parenting Annual Report" {
+		t.Fatalf("items %q, want one titled \"Corporate Parenting Annual Report\"", titles(items))
+	}
+	// Without "Minutes:", a line "Agenda item" after other text is not a
+	// ModernGov page.
+	other := "Council minutes\nPresent: Councillor Lee\n\nAgenda item\n\n1. Apologies\n\nNone.\n\n2. Declarations of Interest\n\nNone.\n"
+	if got := titles(Items(other, onePage(other))); len(got) < 2 {
+		t.Errorf("a page with a stray \"Agenda item\" line read as one ModernGov item: %q", got)
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Authority is an English local authority with children's services
@@ -88,6 +89,14 @@ var shortNames = map[string][]string{
 type authorityMatcher struct {
 	re  *regexp.Regexp
 	key map[string]int // matchKey of a name -> index into authorities()
+	// first holds the first word of every name, lower case. The alternation
+	// of some three hundred names, case-folded, is slow to run at every
+	// position of a long text, so it is run only where a word that can
+	// begin a name begins.
+	first map[string]bool
+	// longest is the length of the longest name, in bytes: the window the
+	// alternation needs after a candidate position.
+	longest int
 }
 
 var authorityMatch = sync.OnceValue(func() authorityMatcher {
@@ -102,7 +111,7 @@ var authorityMatch = sync.OnceValue(func() authorityMatcher {
 		}
 	}
 	sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].s) > len(ns[j].s) })
-	m := authorityMatcher{key: map[string]int{}}
+	m := authorityMatcher{key: map[string]int{}, first: map[string]bool{}}
 	var alts []string
 	for _, n := range ns {
 		k := matchKey(n.s)
@@ -110,6 +119,9 @@ var authorityMatch = sync.OnceValue(func() authorityMatcher {
 			continue // the same name twice: the first authority keeps it
 		}
 		m.key[k] = n.a
+		first, _, _ := strings.Cut(k, " ")
+		m.first[first] = true
+		m.longest = max(m.longest, len(n.s))
 		q := regexp.QuoteMeta(n.s)
 		// "St. Helens" is written "St Helens" as often as not.
 		q = strings.ReplaceAll(q, `\.`, `\.?`)
@@ -120,6 +132,55 @@ var authorityMatch = sync.OnceValue(func() authorityMatcher {
 	m.re = regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)
 	return m
 })
+
+// find returns where names occur in text, as m.re.FindAllStringIndex
+// would, but running the alternation only where a word that can begin a
+// name begins.
+func (m authorityMatcher) find(text string) [][]int {
+	var out [][]int
+	// Room for a name written with extra spaces or "&" spelt out.
+	window := 2*m.longest + 16
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		// i starts a word; the word runs over letters only, as a name's
+		// first word does ("St." is "st", "Southend-on-Sea" is "southend").
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			j += n
+		}
+		if j > i && m.first[strings.ToLower(text[i:j])] {
+			end := min(len(text), i+window)
+			if loc := m.re.FindStringIndex(text[i:end]); loc != nil && loc[0] == 0 && (loc[1] < end-i || end == len(text)) {
+				out = append(out, []int{i, i + loc[1]})
+				i += loc[1]
+				continue
+			}
+		}
+		// Skip the rest of the word: a name starts only at a word's start.
+		for i < len(text) {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				break
+			}
+			i += n
+		}
+	}
+	return out
+}
+
+// isWordRune reports whether r is a word character as the regular
+// expression's \b sees one.
+func isWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (r == '_' || '0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z')
+}
 
 // matchKey is the form in which a name and the text it matched compare:
 // lower case, "&" as "and", full stops dropped, runs of spaces and hyphens
@@ -145,7 +206,7 @@ func MatchAuthority(text string) (Authority, bool) {
 	}
 	m := authorityMatch()
 	scores := map[int]float64{}
-	for _, loc := range m.re.FindAllStringIndex(text, -1) {
+	for _, loc := range m.find(text) {
 		a, ok := m.key[matchKey(text[loc[0]:loc[1]])]
 		if !ok {
 			continue

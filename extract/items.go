@@ -16,7 +16,8 @@ import (
 //     ... "Supporting documents:"), which is one item;
 //   - numbered minutes ("84. Apologies (Item 1)") and numbered report
 //     sections ("1. The Inspection"), whose numbers rise;
-//   - Markdown headings.
+//   - Markdown headings;
+//   - an Ofsted report's or letter's section headings (sections.go).
 //
 // Text before the first heading becomes an item of its own when it holds
 // more than a title. A text with no recognisable headings is one item,
@@ -29,6 +30,11 @@ func Items(text string, pages []corpus.Page) []corpus.Item {
 	case isModernGovItem(lines):
 		items = modernGovItem(text, lines)
 		headed = true
+	case ofstedSections(lines, text) != nil:
+		items = itemsFromHeadings(text, lines, ofstedSections(lines, text))
+		if t := ofstedTitle(lines); t != "" && items[0].Start == 0 {
+			items[0].Title = t
+		}
 	default:
 		heads := numberedHeadings(lines)
 		if len(heads) < 2 {

@@ -7,7 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"scrutiny/extract"
+	"scrutiny/corpus"
 )
 
 // BlockKind says how a block is laid out.
@@ -57,7 +57,7 @@ var (
 // punctuation: some conversions (PDF to Markdown among them) put a blank
 // line after every line of a paragraph.
 func Blocks(text string, start, end int) []Block {
-	lines := extract.Lines(text[start:end])
+	lines := corpus.Lines(text[start:end])
 	wide := lineWidth(lines)
 	var out []Block
 	cur := -1      // index into out of the open block
@@ -107,7 +107,7 @@ func Blocks(text string, start, end int) []Block {
 
 // lineWidth is the width of a full line of the text: the 90th percentile
 // of the lengths of its non-blank lines.
-func lineWidth(lines []extract.Line) int {
+func lineWidth(lines []corpus.Line) int {
 	var ns []int
 	for _, l := range lines {
 		if !l.Blank() {
@@ -125,7 +125,7 @@ func lineWidth(lines []extract.Line) int {
 // on after it, and at which line: the line before the blank runs to the
 // margin without closing punctuation, and what follows (past any page rule
 // or page number) is neither a list entry nor a heading.
-func continuation(lines []extract.Line, i, wide int) (int, bool) {
+func continuation(lines []corpus.Line, i, wide int) (int, bool) {
 	if i == 0 {
 		return 0, false
 	}
@@ -206,7 +206,7 @@ func isListMarker(marker, line string, indented bool) bool {
 // is much shorter than its neighbours (the last line of a paragraph in
 // layout text), after a line that stops well short of the margin where a
 // capital starts the next, or where indentation steps back.
-func breaksBefore(b Block, prev, cur extract.Line, wide int) bool {
+func breaksBefore(b Block, prev, cur corpus.Line, wide int) bool {
 	pt := strings.TrimSpace(prev.Text)
 	if b.Kind == Heading {
 		return true
@@ -234,7 +234,7 @@ func breaksBefore(b Block, prev, cur extract.Line, wide int) bool {
 // paragraph there: the line ends a sentence well short of the margin and
 // the next page opens with a capital. Layout text sets no blank line
 // between paragraphs that a page break separates.
-func endsParagraph(prev, cur extract.Line, wide int) bool {
+func endsParagraph(prev, cur corpus.Line, wide int) bool {
 	pt := plainLine(prev.Text)
 	if wide < 50 || len(pt) >= wide*8/10 || !strings.HasSuffix(strings.TrimRight(pt, "”’\"')"), ".") {
 		return false
@@ -258,7 +258,7 @@ func endsInFunctionWord(s string) bool {
 // heading: a paragraph may run on across a page break, but a heading on
 // the next page is not part of it ("Executive summary" after a table that
 // ends the page before).
-func headingAfterPageBreak(text string, lines []extract.Line, i, base, wide int) bool {
+func headingAfterPageBreak(text string, lines []corpus.Line, i, base, wide int) bool {
 	s := base + lines[i].Start
 	if s == 0 || text[s-1] != '\f' {
 		return false
@@ -269,7 +269,7 @@ func headingAfterPageBreak(text string, lines []extract.Line, i, base, wide int)
 // isHeadingLine reports whether a line stands alone as a heading: short,
 // without closing punctuation, and followed by a blank line or by a line
 // that starts a sentence.
-func isHeadingLine(t string, lines []extract.Line, i, wide int) bool {
+func isHeadingLine(t string, lines []corpus.Line, i, wide int) bool {
 	if len(t) > 100 || terminalRE.MatchString(t) || strings.HasSuffix(t, ",") {
 		return false
 	}

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"scrutiny/corpus"
-	"scrutiny/extract"
 )
 
 // itemMarkerLine is the agenda reference some minutes print under an item's
@@ -78,7 +77,7 @@ func itemAt(items []corpus.Item, off int) corpus.Item {
 // of the item that opens with its number, or -1. (The first item may start
 // before its heading, with the document's title.)
 func headingStart(text string, it corpus.Item) int {
-	for _, l := range extract.Lines(text[it.Start:it.End]) {
+	for _, l := range corpus.Lines(text[it.Start:it.End]) {
 		t := strings.TrimSpace(l.Text)
 		if strings.HasPrefix(t, it.Label) || strings.HasPrefix(strings.ToLower(t), "minute "+it.Label) {
 			return it.Start + l.Start + (len(l.Text) - len(strings.TrimLeft(l.Text, " \t")))
@@ -91,7 +90,7 @@ func headingStart(text string, it corpus.Item) int {
 // title ends, within a block that ends at limit: after the lines that hold
 // the title and any "(Item N)" marker under them.
 func headingEnd(text string, start int, title string, limit int) int {
-	lines := extract.Lines(text[start:limit])
+	lines := corpus.Lines(text[start:limit])
 	want := len(strings.Fields(title))
 	got := 0
 	end := -1

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"scrutiny/corpus"
-	"scrutiny/extract"
 )
 
 // Questions and answers set out in a table, one row each, under a header
@@ -25,7 +24,7 @@ type tableCell struct {
 }
 
 // rowCells splits a line at tabs into its non-empty cells.
-func rowCells(text string, l extract.Line) []tableCell {
+func rowCells(text string, l corpus.Line) []tableCell {
 	var out []tableCell
 	from := 0
 	for _, part := range strings.Split(l.Text, "\t") {
@@ -47,7 +46,7 @@ func questionTables(c *docContext, people []corpus.Attendee) [][2]int {
 		return nil
 	}
 	var covered [][2]int
-	lines := extract.Lines(c.doc.Text)
+	lines := corpus.Lines(c.doc.Text)
 	for i := 0; i < len(lines); i++ {
 		if !strings.Contains(lines[i].Text, "\t") {
 			continue

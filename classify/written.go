@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"scrutiny/corpus"
-	"scrutiny/extract"
 )
 
 // Written questions are set out under a heading that names the asker, and
@@ -65,7 +64,7 @@ func writtenUnits(c *docContext) []unit {
 				out = append(out, unit{from, end, t, k})
 			}
 		}
-		for _, l := range extract.Lines(raw) {
+		for _, l := range corpus.Lines(raw) {
 			if !labelLineOf(Collapse(l.Text)) {
 				continue
 			}

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -16,7 +15,7 @@ import (
 // answerRule is one way minutes report an answer.
 type answerRule struct {
 	name string
-	re   *regexp.Regexp
+	re   *lazyRE
 	// reply rules are answers by their verb alone; the others need an
 	// open question.
 	reply bool
@@ -30,14 +29,14 @@ type answerRule struct {
 }
 
 var answerRules = []answerRule{
-	{name: "answer.replied", reply: true, re: regexp.MustCompile(`(?i)\b(?:responded|replied|answered|in\s+(?:his|her|their)\s+(?:response|reply))\b`), hints: []string{"respon", "repl", "answer"}},
-	{name: "answer.in-response", reply: true, re: regexp.MustCompile(`\b(?i:in\s+response|in\s+reply|in\s+answer|by\s+way\s+of\s+(?:response|reply)|responding|replying)\b(?:\s*,|\s+(?i:the|it|members|officers|he|she|they)\b|\s+[\p{Lu}][\p{L}’'.-]*\b|\s+to\s+(?:[\p{L}’'.-]+\s+){0,5}?(?i:questions?|query|queries|concerns?|comments?|points?|issues|remarks|observations|members|councillors?|cllr|mr|mrs|ms|miss|dr)\b)`), hints: []string{"respon", "repl", "answer"}},
-	{name: "answer.reply-label", passive: true, label: true, re: regexp.MustCompile(`^(?:(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*[:.–-])`), hints: []string{"repl", "respon", "answer", "a"}},
-	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:members|the\s+(?:committee|panel|board|cabinet|council|meeting|commission|forum|sub-committee)|councillors|it|they|he|she|and)\s+(?:was|were)\s+(?:also\s+|further\s+)?(?:advised|informed|told|assured|reassured|reminded|updated)\b`), hints: []string{"was", "were"}},
-	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\bit\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified|reported|stated|advised|acknowledged|highlighted|emphasised|emphasized)\s+that\b`), hints: []string{"was", "were"}},
-	{name: "answer.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:assurance|assurances|reassurance|clarification|confirmation|an?\s+explanation|an?\s+update|a\s+response|an?\s+answer)\s+(?:was|were)\s+(?:also\s+)?(?:given|provided|offered)\b`), hints: []string{"was", "were"}},
-	{name: "answer.stated", re: regexp.MustCompile(`(?i)\bgave\s+(?:(?:an?|the|that|this|his|her|their|such|those|these|full|further|every)\s+)?(?:assurances?|reassurance|confirmation|explanation|undertaking|update)\b`), hints: []string{"gave"}},
-	{name: "answer.stated", re: regexp.MustCompile(`(?i)\b(?:advised|explained|confirmed|informed|assured|reassured|clarified|indicated|stated|said|reported|acknowledged|agreed\s+to|undertook|added|highlighted|outlined|emphasised|emphasized|pointed\s+out|accepted|recognised|recognized|noted|commented|set\s+out|detailed|elaborated|reiterated|assured|offered|committed|promised|agreed)\b`), hints: []string{"advis", "explain", "confirm", "inform", "assur", "clarif", "indicat", "stat", "said", "report", "acknowledg", "agree", "undert", "added", "highlight", "outlin", "emphas", "point", "accept", "recogni", "noted", "comment", "set out", "detail", "elaborat", "reiterat", "offer", "commit", "promis"}},
+	{name: "answer.replied", reply: true, re: lazy(`(?i)\b(?:responded|replied|answered|in\s+(?:his|her|their)\s+(?:response|reply))\b`), hints: []string{"respon", "repl", "answer"}},
+	{name: "answer.in-response", reply: true, re: lazy(`\b(?i:in\s+response|in\s+reply|in\s+answer|by\s+way\s+of\s+(?:response|reply)|responding|replying)\b(?:\s*,|\s+(?i:the|it|members|officers|he|she|they)\b|\s+[\p{Lu}][\p{L}’'.-]*\b|\s+to\s+(?:[\p{L}’'.-]+\s+){0,5}?(?i:questions?|query|queries|concerns?|comments?|points?|issues|remarks|observations|members|councillors?|cllr|mr|mrs|ms|miss|dr)\b)`), hints: []string{"respon", "repl", "answer"}},
+	{name: "answer.reply-label", passive: true, label: true, re: lazy(`^(?:(?:REPLY|Reply|RESPONSE|Response|ANSWER|Answer)\s*[:.–-])`), hints: []string{"repl", "respon", "answer", "a"}},
+	{name: "answer.passive", passive: true, re: lazy(`(?i)\b(?:members|the\s+(?:committee|panel|board|cabinet|council|meeting|commission|forum|sub-committee)|councillors|it|they|he|she|and)\s+(?:was|were)\s+(?:also\s+|further\s+)?(?:advised|informed|told|assured|reassured|reminded|updated)\b`), hints: []string{"was", "were"}},
+	{name: "answer.passive", passive: true, re: lazy(`(?i)\bit\s+was\s+(?:also\s+|further\s+)?(?:explained|confirmed|clarified|reported|stated|advised|acknowledged|highlighted|emphasised|emphasized)\s+that\b`), hints: []string{"was", "were"}},
+	{name: "answer.passive", passive: true, re: lazy(`(?i)\b(?:assurance|assurances|reassurance|clarification|confirmation|an?\s+explanation|an?\s+update|a\s+response|an?\s+answer)\s+(?:was|were)\s+(?:also\s+)?(?:given|provided|offered)\b`), hints: []string{"was", "were"}},
+	{name: "answer.stated", re: lazy(`(?i)\bgave\s+(?:(?:an?|the|that|this|his|her|their|such|those|these|full|further|every)\s+)?(?:assurances?|reassurance|confirmation|explanation|undertaking|update)\b`), hints: []string{"gave"}},
+	{name: "answer.stated", re: lazy(`(?i)\b(?:advised|explained|confirmed|informed|assured|reassured|clarified|indicated|stated|said|reported|acknowledged|agreed\s+to|undertook|added|highlighted|outlined|emphasised|emphasized|pointed\s+out|accepted|recognised|recognized|noted|commented|set\s+out|detailed|elaborated|reiterated|assured|offered|committed|promised|agreed)\b`), hints: []string{"advis", "explain", "confirm", "inform", "assur", "clarif", "indicat", "stat", "said", "report", "acknowledg", "agree", "undert", "added", "highlight", "outlin", "emphas", "point", "accept", "recogni", "noted", "comment", "set out", "detail", "elaborat", "reiterat", "offer", "commit", "promis"}},
 }
 
 // answerMatch is an answer found in a sentence.
@@ -94,7 +93,7 @@ func clauseOpens(t string, i int) bool {
 
 // notedThat is "noted that" opening a point of discussion, which is
 // neither an answer nor a decision.
-var notedThat = regexp.MustCompile(`(?i)^noted\s+that\b`)
+var notedThat = lazy(`(?i)^noted\s+that\b`)
 
 // officerSays reports whether the answer verb of a reports an officer
 // speaking in a clause of its own after the question: "..., and officers

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -15,12 +14,12 @@ import (
 // officers; a title or an office beside a name can say more.
 
 var (
-	attendanceLabel = regexp.MustCompile(`(?im)^[ \t]*(?:[o•·▪\-]\s+|\()?(?:\*\*)?((?:(?:members|councillors|commissioners|officers|officials|staff|others|also|cabinet\s+members|(?:non[\s-]voting\s+)?co-opted\s+members?)(?:\s+and\s+\w+)?\s+)?(?:present|in\s+attendance)(?:\s+in\s+the\s+chair|\s+virtually|\s+remotely|\s+online)?|in\s+attendance(?:\s+virtually)?|also\s+in\s+attendance|attendees|staff(?:\s+and\s+visitors\s+present)?|officers|(?:non[\s-]voting\s+)?co-opted\s+members?|in\s+the\s+chair|chair(?:man)?|apologies(?:\s+for\s+absence)?|regrets|absent|(?:commissioners|members)\s+absent)(?:\*\*)?\s*(?:\*\*)?:(?:\*\*)?`)
+	attendanceLabel = lazy(`(?im)^[ \t]*(?:[o•·▪\-]\s+|\()?(?:\*\*)?((?:(?:members|councillors|commissioners|officers|officials|staff|others|also|cabinet\s+members|(?:non[\s-]voting\s+)?co-opted\s+members?)(?:\s+and\s+\w+)?\s+)?(?:present|in\s+attendance)(?:\s+in\s+the\s+chair|\s+virtually|\s+remotely|\s+online)?|in\s+attendance(?:\s+virtually)?|also\s+in\s+attendance|attendees|staff(?:\s+and\s+visitors\s+present)?|officers|(?:non[\s-]voting\s+)?co-opted\s+members?|in\s+the\s+chair|chair(?:man)?|apologies(?:\s+for\s+absence)?|regrets|absent|(?:commissioners|members)\s+absent)(?:\*\*)?\s*(?:\*\*)?:(?:\*\*)?`)
 	// personInBrackets is a name in brackets after its office:
 	// "Financial Accountant (Mr. P. Murnane)".
-	personInBrackets = regexp.MustCompile(`\(\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Prof)\b\.?[^()]*\)`)
-	honours          = regexp.MustCompile(`^(?:[MOC]BE|KBE|DBE|CB|QPM|JP|DL|FRS|MP|MEP|QC|KC|OBE|MBE|CBE)$`)
-	officeStart      = regexp.MustCompile(`^(?:Interim|Acting|Deputy|Assistant|Executive|Corporate|Strategic|Operational|Senior|Principal|Chief|Head|Director|Manager|Officer|Fire|Land|Deputy)\b`)
+	personInBrackets = lazy(`\(\s*(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Prof)\b\.?[^()]*\)`)
+	honours          = lazy(`^(?:[MOC]BE|KBE|DBE|CB|QPM|JP|DL|FRS|MP|MEP|QC|KC|OBE|MBE|CBE)$`)
+	officeStart      = lazy(`^(?:Interim|Acting|Deputy|Assistant|Executive|Corporate|Strategic|Operational|Senior|Principal|Chief|Head|Director|Manager|Officer|Fire|Land|Deputy)\b`)
 )
 
 // attendance reads the attendance lists in the head of minutes.
@@ -99,7 +98,7 @@ func listText(s string) string {
 	return b.String()
 }
 
-var proseLine = regexp.MustCompile(`^(?:The|This|These|A|An|It|At|In|On|Apologies|UNRESTRICTED|RESTRICTED|Minutes|MINUTES)\b|\b(?:were|was|has|have|is|are|will)\s+(?:\w+\s+)?(?:received|held|called|present|be)\b|^\d{1,3}[.)]?\s`)
+var proseLine = lazy(`^(?:The|This|These|A|An|It|At|In|On|Apologies|UNRESTRICTED|RESTRICTED|Minutes|MINUTES)\b|\b(?:were|was|has|have|is|are|will)\s+(?:\w+\s+)?(?:received|held|called|present|be)\b|^\d{1,3}[.)]?\s`)
 
 // runsOn reports whether a list line goes on past a blank line.
 func runsOn(line string) bool {
@@ -212,7 +211,7 @@ func splitList(list string) []listEntry {
 }
 
 // initialEnd is a text ending in an initial: "Mr. K." does not end a name.
-var initialEnd = regexp.MustCompile(`(?:^|[\s.])\p{Lu}\.$`)
+var initialEnd = lazy(`(?:^|[\s.])\p{Lu}\.$`)
 
 // isOfficeOnly reports whether a list entry is an office without a name:
 // an office word and no title, in a few words.

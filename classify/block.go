@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -38,17 +37,17 @@ type Block struct {
 }
 
 var (
-	bulletRE   = regexp.MustCompile(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{E000}-\x{F8FF}]|o|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-z]\.)(\s+|$)`)
-	terminalRE = regexp.MustCompile(`[.!?:;)”"’']\s*$`)
+	bulletRE   = lazy(`^\s*([•·▪◼■●○◦◆♦➢➤►✓\*\-–—\x{E000}-\x{F8FF}]|o|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?|\(?\d{1,2}[.)]|\(?[a-z]{1,2}\)|\(?[ivx]{1,5}\)|[ivx]{1,5}\.|[a-z]\.)(\s+|$)`)
+	terminalRE = lazy(`[.!?:;)”"’']\s*$`)
 	// pageNoise is what conversions leave between the pages of a
 	// paragraph: a rule ("---") or a bare page number.
-	pageNoise = regexp.MustCompile(`^\s*(?:-{3,}|\d{1,3})\s*$`)
+	pageNoise = lazy(`^\s*(?:-{3,}|\d{1,3})\s*$`)
 	// labelLine opens a line with a label that starts a new block however
 	// the lines run: "Q.", "A:", "Answer:", "Supplementary question:".
-	labelLine = regexp.MustCompile(`^\s*(?:\*\*)?(?:Q|A|Question|Answer|Reply|Response|REPLY|RESPONSE|ANSWER|QUESTION|Supplementary\s+(?:[Qq]uestion|[Aa]nswer|[Rr]eply|[Rr]esponse))\s*\d{0,3}\s*(?:\([^()]{2,80}\)\s*)?(?:\*\*)?\s*[.:]\s`)
+	labelLine = lazy(`^\s*(?:\*\*)?(?:Q|A|Question|Answer|Reply|Response|REPLY|RESPONSE|ANSWER|QUESTION|Supplementary\s+(?:[Qq]uestion|[Aa]nswer|[Rr]eply|[Rr]esponse))\s*\d{0,3}\s*(?:\([^()]{2,80}\)\s*)?(?:\*\*)?\s*[.:]\s`)
 	// mergedBullet is a list entry run into the previous one by extraction:
 	// "Permanence planning for children.- The quality of ...".
-	mergedBullet = regexp.MustCompile(`[.;]\s*([-•–])\s+\p{Lu}`)
+	mergedBullet = lazy(`[.;]\s*([-•–])\s+\p{Lu}`)
 )
 
 // Blocks splits text[start:end] into blocks by layout: blank lines, list

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -16,18 +15,18 @@ var (
 	}
 	monthName = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`
 	// dayMonthYear: "13 March 2025", "21ST OCTOBER, 2024", "13th of March 2025".
-	dayMonthYear = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `,?\s+((?:19|20)\d\d)\b`)
+	dayMonthYear = lazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthName + `,?\s+((?:19|20)\d\d)\b`)
 	// monthDayYear: "October 28, 2025", "January 29 2018".
-	monthDayYear = regexp.MustCompile(`(?i)\b` + monthName + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
+	monthDayYear = lazy(`(?i)\b` + monthName + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b`)
 	// numericDate: "10/02/2026" (day first, as British minutes write it).
-	numericDate = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b`)
+	numericDate = lazy(`\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b`)
 )
 
 // findDate returns the first full date in s as an ISO 8601 date, and
 // where it starts, or "" and -1.
 func findDate(s string) (string, int) {
 	best, at := "", -1
-	try := func(re *regexp.Regexp, parse func([]string) (string, bool)) {
+	try := func(re *lazyRE, parse func([]string) (string, bool)) {
 		m := re.FindStringSubmatchIndex(s)
 		if m == nil || (at >= 0 && m[0] >= at) {
 			return

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -20,7 +19,7 @@ import (
 // responses and discussed matters as follows:", "Written questions ...
 // were answered as follows.", "the question and the answer are summarised
 // beneath".
-var rubric = regexp.MustCompile(`(?i)\bas\s+follows\b|\b(?:are|is|were|was)\s+(?:summarised|set\s+out|listed|recorded)\s+(?:below|beneath|overleaf)|\bthe\s+following\s+(?:were|are|points|issues|questions|queries|matters|comments)\b`)
+var rubric = lazy(`(?i)\bas\s+follows\b|\b(?:are|is|were|was)\s+(?:summarised|set\s+out|listed|recorded)\s+(?:below|beneath|overleaf)|\bthe\s+following\s+(?:were|are|points|issues|questions|queries|matters|comments)\b`)
 
 // asked reports whether a question a sentence reports points back to one
 // asked already: "In response to Members' questions" or "in answer to
@@ -114,15 +113,15 @@ func (d *dialogue) newPoint(t string, ms []mention) bool {
 }
 
 // noAnswer says a question went unanswered.
-var noAnswer = regexp.MustCompile(`(?i)^(?:no\s+(?:response|answer|reply)\b|(?:a\s+)?(?:response|answer|reply)\s+(?:could\s+not|was\s+not)\s+be\s+given)|\b(?:could\s+not|was\s+unable\s+to|were\s+unable\s+to)\s+(?:answer|respond|reply)\b`)
+var noAnswer = lazy(`(?i)^(?:no\s+(?:response|answer|reply)\b|(?:a\s+)?(?:response|answer|reply)\s+(?:could\s+not|was\s+not)\s+be\s+given)|\b(?:could\s+not|was\s+unable\s+to|were\s+unable\s+to)\s+(?:answer|respond|reply)\b`)
 
 // pointOpener opens a point of discussion rather than more of an answer.
-var pointOpener = regexp.MustCompile(`(?i)^it\s+was\s+(?:also\s+)?(?:noted|agreed|suggested|felt|commented|recognised|recognized|acknowledged\s+by\s+members)\b`)
+var pointOpener = lazy(`(?i)^it\s+was\s+(?:also\s+)?(?:noted|agreed|suggested|felt|commented|recognised|recognized|acknowledged\s+by\s+members)\b`)
 
 // toPaper is a reply to a paper or a presentation, not to a question:
 // "responded to the Director's presentation by saying ...".
-var toPaper = regexp.MustCompile(`(?i)\b(?:responded|replied|responding|replying)\s+to\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:presentation|report|update|introduction|statement|announcement|consultation|proposals?)\b`)
+var toPaper = lazy(`(?i)\b(?:responded|replied|responding|replying)\s+to\s+(?:the\s+|a\s+|an\s+|this\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:presentation|report|update|introduction|statement|announcement|consultation|proposals?)\b`)
 
 // executive marks the offices of members who answer for the council: the
 // Leader and Cabinet Members, not the leaders of opposition groups.
-var executive = regexp.MustCompile(`(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|(?:deputy\s+)?leader(?:\s+of\s+the\s+(?:council|authority))?(?:$|\s*$|[,.]|\s+(?:and|for)\b)|mayor|chair(?:man|woman|person)?)\b`)
+var executive = lazy(`(?i)\b(?:cabinet\s+member|portfolio\s+holder|lead\s+member|executive\s+member|(?:deputy\s+)?leader(?:\s+of\s+the\s+(?:council|authority))?(?:$|\s*$|[,.]|\s+(?:and|for)\b)|mayor|chair(?:man|woman|person)?)\b`)

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -252,7 +251,7 @@ func (d *dialogue) questionWithin(s Sentence, ms []mention, q questionMatch) {
 
 // topicAfter is what a question named inside its answer was about:
 // "about the rising number of children", up to the clause's end.
-var topicAfter = regexp.MustCompile(`^\s+(?:about|regarding|concerning|on|over|as\s+to|in\s+relation\s+to|in\s+respect\s+of)\s+[^,;:]+`)
+var topicAfter = lazy(`^\s+(?:about|regarding|concerning|on|over|as\s+to|in\s+relation\s+to|in\s+respect\s+of)\s+[^,;:]+`)
 
 // directQuestion takes a question the minutes state in the first person:
 // "What would be the effect on the Accounts ...?". Consecutive ones in a
@@ -460,7 +459,7 @@ func (d *dialogue) lastAnswered() int {
 }
 
 // toPoints is a reply to points or comments rather than to a question.
-var toPoints = regexp.MustCompile(`(?i)\b(?:responded|replied|in\s+response|in\s+reply|responding|replying)\s+to\s+(?:some\s+of\s+|many\s+of\s+|all\s+of\s+|each\s+of\s+)?(?:the\s+|these\s+|those\s+)?(?:points|comments|issues|remarks|observations|debate|contributions)\b`)
+var toPoints = lazy(`(?i)\b(?:responded|replied|in\s+response|in\s+reply|responding|replying)\s+to\s+(?:some\s+of\s+|many\s+of\s+|all\s+of\s+|each\s+of\s+)?(?:the\s+|these\s+|those\s+)?(?:points|comments|issues|remarks|observations|debate|contributions)\b`)
 
 func (d *dialogue) blockOf(off int) int {
 	for _, s := range d.c.sents {

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -10,15 +9,15 @@ import (
 // Ofsted's reports and letters announce themselves on their first page:
 // the title of the inspection and its inspectors, or Ofsted's letterhead.
 var (
-	ofstedTitle = regexp.MustCompile(`(?is)inspection\s+of\s+(?:\S.{1,80}?\s+)?local\s+authority\s+children['’]s\s+services|inspection\s+of\s+children['’]s\s+social\s+care\s+services|inspection\s+of\s+\S.{1,60}?\s+(?:children\s+and\s+families\s+trust|children['’]s\s+(?:services\s+)?trust)|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|(?:focused|monitoring)\s+visit\s+(?:to|of)\s+\S.{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency|(?m:^\s*judgements?\s+grades?\s*$)`)
-	ofstedSign  = regexp.MustCompile(`(?i)inspection\s+dates?:|lead\s+inspector|(?:his|her)\s+majesty['’]s\s+inspectors?|\bHMI\b|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|report\s+published:`)
+	ofstedTitle = lazy(`(?is)inspection\s+of\s+(?:\S.{1,80}?\s+)?local\s+authority\s+children['’]s\s+services|inspection\s+of\s+children['’]s\s+social\s+care\s+services|inspection\s+of\s+\S.{1,60}?\s+(?:children\s+and\s+families\s+trust|children['’]s\s+(?:services\s+)?trust)|inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection|(?:focused|monitoring)\s+visit\s+(?:to|of)\s+\S.{1,80}?children['’]s\s+services|joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency|(?m:^\s*judgements?\s+grades?\s*$)`)
+	ofstedSign  = lazy(`(?i)inspection\s+dates?:|lead\s+inspector|(?:his|her)\s+majesty['’]s\s+inspectors?|\bHMI\b|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|report\s+published:`)
 	// reportTitleLine and reportDatesLine are the head of any inspection
 	// report, whatever it names: "Inspection of Slough Children First",
 	// then "Inspection dates: 7 to 18 June 2021".
-	reportTitleLine = regexp.MustCompile(`(?i)^\s*(?:re-?)?inspection\s+of\s+\S`)
-	reportDatesLine = regexp.MustCompile(`(?i)^\s*inspection\s+dates?\s*:`)
-	minutesSign     = regexp.MustCompile(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*(?:members\s+|officers\s+|officials\s+|also\s+)?(?:present|in\s+attendance)\b[^:\n]{0,25}:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$|\b(?:proposed|seconded)\s+by\b|\bmotion\s+carried\b`)
-	reportSign      = regexp.MustCompile(`(?im)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?|purpose\s+of\s+(?:the\s+)?report|executive\s+summary)\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|\b(?:cabinet|committee|council)\s+report\b|\breport\s+to\s+(?:the\s+)?(?:cabinet|committee|council|panel|board)\b|^\s*\d*\.?\s*legal\s+implications`)
+	reportTitleLine = lazy(`(?i)^\s*(?:re-?)?inspection\s+of\s+\S`)
+	reportDatesLine = lazy(`(?i)^\s*inspection\s+dates?\s*:`)
+	minutesSign     = lazy(`(?im)^\s*minutes\b|^\s*agenda\s+item\s*$|\bresolved\b|^\s*(?:members\s+|officers\s+|officials\s+|also\s+)?(?:present|in\s+attendance)\b[^:\n]{0,25}:|\bapologies\s+(?:for\s+absence|were\s+received)|\bcouncillors?\s+\p{Lu}\w+\s+(?:asked|queried|raised|commented)|^\s*minutes:\s*$|\b(?:proposed|seconded)\s+by\b|\bmotion\s+carried\b`)
+	reportSign      = lazy(`(?im)^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?|purpose\s+of\s+(?:the\s+)?report|executive\s+summary)\s*:?\s*$|\breport\s+of\s+the\b|^\s*\d*\.?\s*financial\s+implications|background\s+papers|electoral\s+divisions?|it\s+is\s+recommended\s+that|\b(?:cabinet|committee|council)\s+report\b|\breport\s+to\s+(?:the\s+)?(?:cabinet|committee|council|panel|board)\b|^\s*\d*\.?\s*legal\s+implications`)
 )
 
 // DetectType says what a document is from its text. Council papers quote

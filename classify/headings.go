@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -9,7 +8,7 @@ import (
 
 // itemMarkerLine is the agenda reference some minutes print under an item's
 // heading: "(Item 1)".
-var itemMarkerLine = regexp.MustCompile(`(?i)^\s*\(\s*(?:agenda\s+)?item\s+\w+\s*\)\s*$`)
+var itemMarkerLine = lazy(`(?i)^\s*\(\s*(?:agenda\s+)?item\s+\w+\s*\)\s*$`)
 
 // headingBlocks sets each agenda item's heading apart as a block of its
 // own. Layout text from PDFs sets an item's first paragraph straight under

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -19,31 +18,31 @@ import (
 
 var (
 	// overallAfter is "overall" after a grade: "good overall".
-	overallAfter = regexp.MustCompile(`(?i)^[\s'’"”]*overall\b`)
+	overallAfter = lazy(`(?i)^[\s'’"”]*overall\b`)
 	// everyAreaAfter is "in every area" after a grade.
-	everyAreaAfter = regexp.MustCompile(`(?i)^[\s'’"”]*(?:in|across)\s+(?:every|all|each\s+of\s+the\s+\w+|all\s+\w+)\s+(?:areas?|judgements?)\b`)
+	everyAreaAfter = lazy(`(?i)^[\s'’"”]*(?:in|across)\s+(?:every|all|each\s+of\s+the\s+\w+|all\s+\w+)\s+(?:areas?|judgements?)\b`)
 	// leadershipAfter is "leadership" after a grade: "outstanding
 	// leadership" is the impact of leaders.
-	leadershipAfter = regexp.MustCompile(`(?i)^[\s'’"”]*leadership\b`)
+	leadershipAfter = lazy(`(?i)^[\s'’"”]*leadership\b`)
 	// judgedBefore is a verb of judging just before a grade, with what it
 	// judged between them: "judged the service to", "found them",
 	// "had been judged", "judged Norfolk's children's services to be".
-	judgedBefore = regexp.MustCompile(`(?i)\b(?:judged|rated|graded|found|assessed)\s+((?:[\p{L}’'-]+\s+){0,5}?)(?:to\s+be\s+|to\s+|as\s+(?:being\s+)?)?[‘'"“]?$`)
+	judgedBefore = lazy(`(?i)\b(?:judged|rated|graded|found|assessed)\s+((?:[\p{L}’'-]+\s+){0,5}?)(?:to\s+be\s+|to\s+|as\s+(?:being\s+)?)?[‘'"“]?$`)
 	// serviceWords name the service as a whole, or the council.
-	serviceWords = regexp.MustCompile(`(?i)^(?:(?:the|its|their|our|this)\s+)?(?:(?:council|authority|local\s+authority|county\s+council)['’]s\s+)?(?:children['’]s\s+)?(?:social\s+care\s+)?(?:services?|council|authority|local\s+authority|county\s+council|predecessor\s+(?:county\s+)?council|them|it)$`)
+	serviceWords = lazy(`(?i)^(?:(?:the|its|their|our|this)\s+)?(?:(?:council|authority|local\s+authority|county\s+council)['’]s\s+)?(?:children['’]s\s+)?(?:social\s+care\s+)?(?:services?|council|authority|local\s+authority|county\s+council|predecessor\s+(?:county\s+)?council|them|it)$`)
 	// judgedNegated is a grade denied: "had not been judged good".
-	judgedNegated = regexp.MustCompile(`(?i)\b(?:not|never|no\s+longer)\s+(?:(?:have|has|had|be|been|being)\s+)*(?:judged|rated|graded|found)?\s*(?:to\s+be\s+|as\s+)?$`)
+	judgedNegated = lazy(`(?i)\b(?:not|never|no\s+longer)\s+(?:(?:have|has|had|be|been|being)\s+)*(?:judged|rated|graded|found)?\s*(?:to\s+be\s+|as\s+)?$`)
 	// otherAuthorities is a grade said of authorities in general:
 	// "authorities previously judged good or outstanding".
-	otherAuthorities = regexp.MustCompile(`(?i)\b(?:authorities|councils|areas|other\s+(?:local\s+)?authorities)\s+(?:(?:that|which|who)\s+(?:are|were|have\s+been|had\s+been)\s+)?(?:previously\s+|already\s+|currently\s+)?(?:judged|rated|graded)\s+(?:as\s+|to\s+be\s+)?$`)
+	otherAuthorities = lazy(`(?i)\b(?:authorities|councils|areas|other\s+(?:local\s+)?authorities)\s+(?:(?:that|which|who)\s+(?:are|were|have\s+been|had\s+been)\s+)?(?:previously\s+|already\s+|currently\s+)?(?:judged|rated|graded)\s+(?:as\s+|to\s+be\s+)?$`)
 	// subjectStart ends the clause before a verb of judging.
-	subjectStart = regexp.MustCompile(`(?i)(?:^|[,;:]\s|\bthat\s|\bwhich\s|\band\s|\bwhere\s|\bwhen\s)`)
+	subjectStart = lazy(`(?i)(?:^|[,;:]\s|\bthat\s|\bwhich\s|\band\s|\bwhere\s|\bwhen\s)`)
 	// subjectVerb is what stands between a clause's subject and "judged".
-	subjectVerb = regexp.MustCompile(`(?i)(?:^|\s+)(?:had|has|have|having|was|were|is|are|be|been|being|also|previously|now|again|both|all|\s)*$`)
+	subjectVerb = lazy(`(?i)(?:^|\s+)(?:had|has|have|having|was|were|is|are|be|been|being|also|previously|now|again|both|all|\s)*$`)
 	// datedAfter dates a grade named as a noun: "the inadequate judgement
 	// given in 2018", "of 2019", "the good judgement the council had
 	// received in 2019", "at the last inspection".
-	datedAfter = regexp.MustCompile(`(?i)^[\s'’"”]*(?:judgement|judgment|rating|grade)s?\s+(?:[\p{L}’']+\s+){0,5}?(?:in|of|from|at)\s+(?:(?:19|20)\d\d|the\s+(?:last|previous|earlier)\b)`)
+	datedAfter = lazy(`(?i)^[\s'’"”]*(?:judgement|judgment|rating|grade)s?\s+(?:[\p{L}’']+\s+){0,5}?(?:in|of|from|at)\s+(?:(?:19|20)\d\d|the\s+(?:last|previous|earlier)\b)`)
 )
 
 // clauseJudgements binds the grades of a sentence that the area-by-area
@@ -110,7 +109,7 @@ func clauseJudgements(text string, bound []proseJudgement, authority string) []p
 
 // atPrevious dates a grade to an earlier inspection named after it:
 // "judged outstanding at the previous inspections in 2015 and 2018".
-var atPrevious = regexp.MustCompile(`(?i)^[\s'’"”]*(?:overall\s+)?(?:at|in|during|following)\s+(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:(?:full|ofsted|ilacs|sif|standard)\s+)?inspections?\b`)
+var atPrevious = lazy(`(?i)^[\s'’"”]*(?:overall\s+)?(?:at|in|during|following)\s+(?:the|its|their)\s+(?:last|previous|prior|earlier)\s+(?:(?:full|ofsted|ilacs|sif|standard)\s+)?inspections?\b`)
 
 // deniedGrade reports whether the grade at byte g is no grade given: denied,
 // said of other authorities, or asked about in a question.

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -44,21 +43,21 @@ func findAreas(s string) []areaMention {
 
 var (
 	// judgedRE marks a sentence that reports a judgement.
-	judgedRE = regexp.MustCompile(`(?i)\b(?:judged|judgements?|rated|graded|grade|assessed\s+as|found\s+to\s+be|overall\s+effectiveness)\b`)
+	judgedRE = lazy(`(?i)\b(?:judged|judgements?|rated|graded|grade|assessed\s+as|found\s+to\s+be|overall\s+effectiveness)\b`)
 	// opinionRE marks hopes, hypotheticals and opinions about grades,
 	// which are not judgements ("should have received outstanding",
 	// "if judged now could be outstanding", "borderline for outstanding").
-	opinionRE = regexp.MustCompile(`(?i)\b(?:should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
+	opinionRE = lazy(`(?i)\b(?:should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
 	// previousRE marks a grade an earlier inspection gave.
-	previousRE = regexp.MustCompile(`(?i)\b(?:last|previous|prior|earlier|former)\s+(?:full\s+|standard\s+|ofsted\s+|sif\s+|ilacs\s+)?inspections?|\bpreviously\b|\bsince\s+(?:the\s+)?(?:last|previous|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d,?\s+when\b`)
+	previousRE = lazy(`(?i)\b(?:last|previous|prior|earlier|former)\s+(?:full\s+|standard\s+|ofsted\s+|sif\s+|ilacs\s+)?inspections?|\bpreviously\b|\bsince\s+(?:the\s+)?(?:last|previous|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d,?\s+when\b`)
 	// overallSubjectRE names the whole service: a grade said of it is the
 	// overall effectiveness judgement.
-	overallSubjectRE = regexp.MustCompile(`(?i)\b(?:services\s+for\s+children|children['’]s\s+(?:social\s+care\s+)?services|social\s+care\s+services|the\s+(?:local\s+)?authority|the\s+council['’]s\s+services|services\s+in\s+\p{Lu}\w+)\b`)
-	unspecifiedRE    = regexp.MustCompile(`(?i)\b(?:one|two|three|four|\d)\s+areas?\b|\ball\s+areas\b|\bevery\s+area\b|\bother\s+areas?\b`)
-	sifRE            = regexp.MustCompile(`(?i)\bsingle\s+inspection\s+framework\b|\bSIF\b`)
+	overallSubjectRE = lazy(`(?i)\b(?:services\s+for\s+children|children['’]s\s+(?:social\s+care\s+)?services|social\s+care\s+services|the\s+(?:local\s+)?authority|the\s+council['’]s\s+services|services\s+in\s+\p{Lu}\w+)\b`)
+	unspecifiedRE    = lazy(`(?i)\b(?:one|two|three|four|\d)\s+areas?\b|\ball\s+areas\b|\bevery\s+area\b|\bother\s+areas?\b`)
+	sifRE            = lazy(`(?i)\bsingle\s+inspection\s+framework\b|\bSIF\b`)
 	// bindRE is what may stand between an area and its grade.
-	bindRE = regexp.MustCompile(`(?i)^[\s'‘’"“”*,:–-]*(?:(?:however|overall|now|also|both|again|all)\s+)*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|had\s+both\s+been|have\s+both\s+been|remains?|remained|been)\s+)?(?:(?:judged|rated|graded|assessed|found)\s+)?(?:(?:as|to\s+be|at)\s+)?[\s'‘’"“”*:–-]*$`)
-	yearRE = regexp.MustCompile(`\b(?:19|20)(\d\d)\b`)
+	bindRE = lazy(`(?i)^[\s'‘’"“”*,:–-]*(?:(?:however|overall|now|also|both|again|all)\s+)*(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|had\s+both\s+been|have\s+both\s+been|remains?|remained|been)\s+)?(?:(?:judged|rated|graded|assessed|found)\s+)?(?:(?:as|to\s+be|at)\s+)?[\s'‘’"“”*:–-]*$`)
+	yearRE = lazy(`\b(?:19|20)(\d\d)\b`)
 )
 
 // judgementsInProse finds judgements that minutes, reports and news pages
@@ -247,7 +246,7 @@ func earlyYear(text string) bool {
 
 // clauseStart finds where the clause holding offset i of s begins, looking
 // back for a comma, semicolon or relative pronoun.
-var clauseBreak = regexp.MustCompile(`(?i),\s|;\s|\s(?:which|as\s+(?:it\s+)?(?:was|had\s+been)|the\s+same\s+as)\s`)
+var clauseBreak = lazy(`(?i),\s|;\s|\s(?:which|as\s+(?:it\s+)?(?:was|had\s+been)|the\s+same\s+as)\s`)
 
 // clipPrevious ends a current judgement's span before a trailing clause
 // about the previous inspection ("... required improvement which was the

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -18,14 +17,14 @@ import (
 
 var (
 	// askedListIntro announces questions listed after it.
-	askedListIntro = regexp.MustCompile(`(?i)\b(?:asked|queried|questioned|enquired|inquired|questions|queries)\b`)
+	askedListIntro = lazy(`(?i)\b(?:asked|queried|questioned|enquired|inquired|questions|queries)\b`)
 	// notAskedList marks an intro that lists points made, not questions.
-	notAskedList = regexp.MustCompile(`(?i)\b(?:points|issues|comments|matters|observations|following\s+were)\b`)
+	notAskedList = lazy(`(?i)\b(?:points|issues|comments|matters|observations|following\s+were)\b`)
 	// answerListIntro announces answers listed after it without a verb of
 	// its own: "In response:", "Responses:".
-	answerListIntro = regexp.MustCompile(`(?i)^(?:in\s+(?:response|reply|answer)(?:\s+to\s+(?:these|the|members['’]?)\s+(?:questions|queries))?|responses?|answers?|replies)\s*:-?$`)
+	answerListIntro = lazy(`(?i)^(?:in\s+(?:response|reply|answer)(?:\s+to\s+(?:these|the|members['’]?)\s+(?:questions|queries))?|responses?|answers?|replies)\s*:-?$`)
 	// entryQuestion is how a question listed without its verb opens.
-	entryQuestion = regexp.MustCompile(`(?i)^(?:whether|if|how|why|what|when|where|which|who|to\s+what\s+extent|the\s+reasons?\s+(?:for|why))\b`)
+	entryQuestion = lazy(`(?i)^(?:whether|if|how|why|what|when|where|which|who|to\s+what\s+extent|the\s+reasons?\s+(?:for|why))\b`)
 )
 
 // listing is a list of questions or answers being read: who asks or

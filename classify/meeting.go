@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -19,20 +18,20 @@ const meetingHead = 6000
 
 var (
 	// meetingOf names the body in the sentence that opens minutes.
-	meetingOf = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\bminutes\s+of\s+(?:the\s+)?(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|virtual|remote|informal|joint)\s+)*meeting\s+of\s+(?:the\s+)?(.{3,90}?)\s+(?:held|which\s+took\s+place|convened|on\s+\p{L}+day|at\s+\d|at\s+the\b)`),
-		regexp.MustCompile(`(?i)\b(?:an?|the)\s+(?:(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.{3,90}?)\s+(?:was|will\s+be)\s+held\b`),
+	meetingOf = []*lazyRE{
+		lazy(`(?i)\bminutes\s+of\s+(?:the\s+)?(?:proceedings\s+(?:at|of)\s+)?(?:an?\s+|the\s+)?(?:(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|virtual|remote|informal|joint)\s+)*meeting\s+of\s+(?:the\s+)?(.{3,90}?)\s+(?:held|which\s+took\s+place|convened|on\s+\p{L}+day|at\s+\d|at\s+the\b)`),
+		lazy(`(?i)\b(?:an?|the)\s+(?:(?:regular|special|ordinary|extraordinary|monthly|annual|adjourned|virtual|remote)\s+)*meeting\s+of\s+(?:the\s+)?(.{3,90}?)\s+(?:was|will\s+be)\s+held\b`),
 		// "MINUTES OF THE CORPORATE PARENTING BOARD HELD ON ...".
-		regexp.MustCompile(`(?i)^\W*minutes\s+of\s+(?:the\s+)?((?:\S+\s+){0,8}?(?:committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly))\s+(?:held|meeting)\b`),
+		lazy(`(?i)^\W*minutes\s+of\s+(?:the\s+)?((?:\S+\s+){0,8}?(?:committee|sub-committee|board|panel|cabinet|council|forum|commission|executive|group|assembly))\s+(?:held|meeting)\b`),
 	}
 	// heldOn is a date the meeting was held on, after the body is named.
-	heldOn = regexp.MustCompile(`(?i)\b(?:held|took\s+place|convened|meeting)\b[^.]{0,160}?\bon\s+`)
+	heldOn = lazy(`(?i)\b(?:held|took\s+place|convened|meeting)\b[^.]{0,160}?\bon\s+`)
 	// earlierMinutes is the previous meeting's record named before "held
 	// on" its date.
-	earlierMinutes = regexp.MustCompile(`(?i)\b(?:minutes|record|notes|minute\s+\d+)(?:\s*\([^()]{0,60}\))?\s+of\s+(?:the\s+|a\s+)?(?:previous\s+|last\s+)?$`)
+	earlierMinutes = lazy(`(?i)\b(?:minutes|record|notes|minute\s+\d+)(?:\s*\([^()]{0,60}\))?\s+of\s+(?:the\s+|a\s+)?(?:previous\s+|last\s+)?$`)
 	// dateLabel introduces the date in an agenda's header, or a ModernGov
 	// page's "Meeting: 26/06/2024 - Committee (Item 6)".
-	dateLabel = regexp.MustCompile(`(?i)\b(?:date(?:\s+of\s+meeting)?|meeting\s+date|meeting)\s*:\s*`)
+	dateLabel = lazy(`(?i)\b(?:date(?:\s+of\s+meeting)?|meeting\s+date|meeting)\s*:\s*`)
 )
 
 // meetingFacts reads the committee, date and attendance list from the head
@@ -74,7 +73,7 @@ func committeeName(flat string) string {
 // "Date:" label, else after "held ... on", else a date among the title
 // lines.
 func meetingDate(flat string) string {
-	for _, re := range []*regexp.Regexp{dateLabel, heldOn} {
+	for _, re := range []*lazyRE{dateLabel, heldOn} {
 		for _, loc := range re.FindAllStringIndex(flat, 4) {
 			if re == dateLabel && strings.HasSuffix(strings.ToLower(strings.TrimSpace(flat[max(0, loc[0]-12):loc[0]])), "next") {
 				continue // "Date of next meeting:"

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,12 +18,12 @@ import (
 
 var (
 	// bareName is a name of two or three capitalised words.
-	bareName = regexp.MustCompile(`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$`)
+	bareName = lazy(`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}$`)
 	// speaks is a verb of speaking after a sentence's subject.
-	speaks = regexp.MustCompile(`^\s+(?:also\s+)?(?:asked|queried|questioned|enquired|inquired|sought|wished|wanted|wondered|raised|said|explained|replied|responded|confirmed|advised|stated|added|noted|commented|thanked|assured|agreed|undertook|highlighted|reported|presented|gave|welcomed|expressed|indicated|informed|outlined|accepted|acknowledged|requested)\b`)
+	speaks = lazy(`^\s+(?:also\s+)?(?:asked|queried|questioned|enquired|inquired|sought|wished|wanted|wondered|raised|said|explained|replied|responded|confirmed|advised|stated|added|noted|commented|thanked|assured|agreed|undertook|highlighted|reported|presented|gave|welcomed|expressed|indicated|informed|outlined|accepted|acknowledged|requested)\b`)
 	// initialsAtEnd is a row of an attendance table ending in the
 	// person's initials, or a name followed by them in brackets.
-	initialsAtEnd = regexp.MustCompile(`(?m)^(.*?\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+.*?)(?:\s+|\()(\p{Lu}{2,3})\)?\s*$`)
+	initialsAtEnd = lazy(`(?m)^(.*?\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+.*?)(?:\s+|\()(\p{Lu}{2,3})\)?\s*$`)
 )
 
 // notNameWords are capitalised words that open sentences or name bodies,

@@ -2,7 +2,6 @@ package classify
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -13,12 +12,12 @@ const monthNames = `january|february|march|april|may|june|july|august|september|
 var (
 	// dateRE is a date as reports write it: "7 November 2017",
 	// "07 February 2017", "4th June 2018".
-	dateRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\.?,?\s+((?:19|20)\d\d)\b`)
+	dateRE = lazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\.?,?\s+((?:19|20)\d\d)\b`)
 	// dateRangeRE is a span of days: "4 June to 15 June 2018", "11 to 15
 	// September 2023", "28 February to 4 March 2022", "14 September – 8
 	// October 2015", "13 and 14 February 2025". The first date borrows
 	// what it leaves out from the second.
-	dateRangeRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(` + monthNames + `)\.?)?(?:,?\s+((?:19|20)\d\d))?\s*(?:to|until|–|—|-|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\.?,?\s+((?:19|20)\d\d)\b`)
+	dateRangeRE = lazy(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+(` + monthNames + `)\.?)?(?:,?\s+((?:19|20)\d\d))?\s*(?:to|until|–|—|-|and)\s*(\d{1,2})(?:st|nd|rd|th)?\s+(` + monthNames + `)\.?,?\s+((?:19|20)\d\d)\b`)
 )
 
 // reportISODate returns the ISO 8601 form of a day, month name and year, or ""

@@ -1,37 +1,36 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
 )
 
 var (
-	focusedTitleRE    = regexp.MustCompile(`(?i)focused\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+children['’]s\s+services`)
-	monitoringTitleRE = regexp.MustCompile(`(?i)monitoring\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+(?:local\s+authority\s+)?children['’]s\s+services`)
-	jtaiTitleRE       = regexp.MustCompile(`(?i)joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency`)
+	focusedTitleRE    = lazy(`(?i)focused\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+children['’]s\s+services`)
+	monitoringTitleRE = lazy(`(?i)monitoring\s+visit\s+(?:to|of)\s+(\S[^\n]{0,100}?)\s+(?:local\s+authority\s+)?children['’]s\s+services`)
+	jtaiTitleRE       = lazy(`(?i)joint\s+targeted\s+area\s+inspection\s+of\s+the\s+multi-agency`)
 	// sifTitleRE is the single inspection framework's title, in its
 	// full and re-inspection forms.
-	sifTitleRE   = regexp.MustCompile(`(?i)inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection`)
-	ilacsTitleRE = regexp.MustCompile(`(?i)inspection\s+of\s+(\S[^\n]{0,100}?)\s+local\s+authority\s+children['’]s\s+services|inspection\s+of\s+(\S[^\n]{0,60}?)\s+(?:children['’]s\s+services|children\s+and\s+families\s+trust|children['’]s\s+trust)|inspection\s+of\s+children['’]s\s+social\s+care\s+services`)
+	sifTitleRE   = lazy(`(?i)inspection\s+of\s+services\s+for\s+children\s+in\s+need\s+of\s+help\s+and\s+protection`)
+	ilacsTitleRE = lazy(`(?i)inspection\s+of\s+(\S[^\n]{0,100}?)\s+local\s+authority\s+children['’]s\s+services|inspection\s+of\s+(\S[^\n]{0,60}?)\s+(?:children['’]s\s+services|children\s+and\s+families\s+trust|children['’]s\s+trust)|inspection\s+of\s+children['’]s\s+social\s+care\s+services`)
 
-	inspectionDatesRE = regexp.MustCompile(`(?i)inspection\s+dates?\s*:\s*([^\n]+)`)
+	inspectionDatesRE = lazy(`(?i)inspection\s+dates?\s*:\s*([^\n]+)`)
 	// visitDatesRE finds a letter's visit dates in its opening sentence:
 	// "the findings of a focused visit ... on 13 and 14 February 2025".
-	visitDatesRE = regexp.MustCompile(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	visitDatesRE = lazy(`(?is)(?:findings\s+of\s+(?:the|a|an|our)\s+|visit\s+took\s+place\s+|inspectors\s+visited\s+).{0,200}?\b(?:on|between|from)\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
 	// jointDatesRE finds a joint inspection's dates in its opening
 	// sentence: "Between 6 and 10 May 2019, Ofsted, the Care Quality
 	// Commission ... undertook a joint inspection".
-	jointDatesRE  = regexp.MustCompile(`(?im)^\s*between\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
-	publishedRE   = regexp.MustCompile(`(?i)(?:report\s+)?published\s*:\s*([^\n]+)`)
-	dateLineRE    = regexp.MustCompile(`(?im)^\s*(\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+(?:19|20)\d\d)\s*$`)
-	leadRE        = regexp.MustCompile(`(?i)lead\s+inspector\s*:\s*([^\n]+)`)
-	inspectorRole = regexp.MustCompile(`(?i)[\s,]*(?:(?:his|her)\s+majesty['’]s\s+inspector|\bHMI\b|ofsted\s+inspector|social\s+care\s+regulatory\s+inspector).*$`)
-	signOffRE     = regexp.MustCompile(`(?i)yours?\s+(?:sincerely|faithfully)`)
-	salutationRE  = regexp.MustCompile(`(?m)^\s*Dear\s`)
-	titleEndRE    = regexp.MustCompile(`(?i)(?:re)?inspection\s+(?:of|dates?\b)`)
-	inspectorLine = regexp.MustCompile(`(?i)^\s*(?:(?:his|her)\s+majesty['’]s|lead|senior|regulatory)?\s*inspector\b|^\s*HMI\s*$`)
+	jointDatesRE  = lazy(`(?im)^\s*between\s+(\d{1,2}[^.]{0,60}?(?:19|20)\d\d)`)
+	publishedRE   = lazy(`(?i)(?:report\s+)?published\s*:\s*([^\n]+)`)
+	dateLineRE    = lazy(`(?im)^\s*(\d{1,2}(?:st|nd|rd|th)?\s+(?:` + monthNames + `)\s+(?:19|20)\d\d)\s*$`)
+	leadRE        = lazy(`(?i)lead\s+inspector\s*:\s*([^\n]+)`)
+	inspectorRole = lazy(`(?i)[\s,]*(?:(?:his|her)\s+majesty['’]s\s+inspector|\bHMI\b|ofsted\s+inspector|social\s+care\s+regulatory\s+inspector).*$`)
+	signOffRE     = lazy(`(?i)yours?\s+(?:sincerely|faithfully)`)
+	salutationRE  = lazy(`(?m)^\s*Dear\s`)
+	titleEndRE    = lazy(`(?i)(?:re)?inspection\s+(?:of|dates?\b)`)
+	inspectorLine = lazy(`(?i)^\s*(?:(?:his|her)\s+majesty['’]s|lead|senior|regulatory)?\s*inspector\b|^\s*HMI\s*$`)
 )
 
 // reportType says what kind of Ofsted document the text is, from its title
@@ -141,7 +140,7 @@ func signatory(text string) string {
 // which is surer than the places its text mentions.
 func titleAuthority(text string) (corpus.Authority, bool) {
 	head := text[:min(len(text), 2500)]
-	for _, re := range []*regexp.Regexp{focusedTitleRE, monitoringTitleRE, ilacsTitleRE} {
+	for _, re := range []*lazyRE{focusedTitleRE, monitoringTitleRE, ilacsTitleRE} {
 		if m := re.FindStringSubmatch(head); m != nil {
 			for _, name := range m[1:] {
 				if name == "" {

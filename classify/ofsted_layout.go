@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -51,7 +50,7 @@ type cell struct {
 	text        string
 }
 
-var cellRE = regexp.MustCompile(`\S+(?: \S+)*`)
+var cellRE = lazy(`\S+(?: \S+)*`)
 
 // cells splits a line into the runs of text its layout sets apart.
 func (l layoutLine) cells() []cell {

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -14,13 +13,13 @@ import (
 var (
 	// listMarkerRE is a list entry's marker. Bullets from Symbol and
 	// Wingdings fonts come through pdftotext as private-use characters.
-	listMarkerRE = regexp.MustCompile(`^(\s*)([•·▪◼■●○◦◆♦➢➤►✓\-–—−*]|[\x{F000}-\x{F0FF}]|\d{1,3}[.)])(?:\s+|$)`)
+	listMarkerRE = lazy(`^(\s*)([•·▪◼■●○◦◆♦➢➤►✓\-–—−*]|[\x{F000}-\x{F0FF}]|\d{1,3}[.)])(?:\s+|$)`)
 	// footnoteLineRE is a footnote's number standing alone at a page's foot.
-	footnoteLineRE = regexp.MustCompile(`^\s*\d{1,2}\s*$`)
-	terminalPunct  = regexp.MustCompile(`[.;:!?]\s*$`)
+	footnoteLineRE = lazy(`^\s*\d{1,2}\s*$`)
+	terminalPunct  = lazy(`[.;:!?]\s*$`)
 	// sectionRE opens the sections of a report that follow its lists,
 	// which continue the numbering of its paragraphs.
-	sectionRE = regexp.MustCompile(`(?i)^(?:inspection\s+(?:judgements?|findings)|summary\b|information\s+about|the\s+local\s+authority\b|what\s+the\s+inspection|progress\s+since|the\s+experiences\s+and\s+progress|leadership,\s+management\s+and\s+governance|executive\s+summary|the\s+effectiveness\s+of)`)
+	sectionRE = lazy(`(?i)^(?:inspection\s+(?:judgements?|findings)|summary\b|information\s+about|the\s+local\s+authority\b|what\s+the\s+inspection|progress\s+since|the\s+experiences\s+and\s+progress|leadership,\s+management\s+and\s+governance|executive\s+summary|the\s+effectiveness\s+of)`)
 )
 
 // listItem is one entry of a list: the byte range from its first word to

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,21 +17,21 @@ var (
 	// was judged", "when they were judged to", "the overall effectiveness
 	// of services was judged to be", "when all areas were judged to", "which
 	// judged all services as".
-	serviceJudged = regexp.MustCompile(`(?i)(?:\b(?:(?:all\s+)?(?:the\s+)?services?(?:\s+overall)?|they|all\s+areas|the\s+(?:local\s+)?authority|the\s+council|children['’]s\s+services|(?:the\s+)?overall\s+effectiveness(?:\s+of\s+(?:the\s+)?services)?)(?:\s+in\s+(?:the\s+)?\p{Lu}[\w-]*(?:\s+(?:and\s+|upon\s+|of\s+)?\p{Lu}[\w-]*)*)?\s+(?:was|were|had\s+been)\s+(?:judged|found|rated|graded|assessed)|\bjudged\s+(?:all\s+)?(?:the\s+)?(?:services|the\s+local\s+authority|them))\s+(?:to\s+(?:be\s+)?|as\s+(?:being\s+)?)?(?:['‘’"“”]\s*)?$`)
+	serviceJudged = lazy(`(?i)(?:\b(?:(?:all\s+)?(?:the\s+)?services?(?:\s+overall)?|they|all\s+areas|the\s+(?:local\s+)?authority|the\s+council|children['’]s\s+services|(?:the\s+)?overall\s+effectiveness(?:\s+of\s+(?:the\s+)?services)?)(?:\s+in\s+(?:the\s+)?\p{Lu}[\w-]*(?:\s+(?:and\s+|upon\s+|of\s+)?\p{Lu}[\w-]*)*)?\s+(?:was|were|had\s+been)\s+(?:judged|found|rated|graded|assessed)|\bjudged\s+(?:all\s+)?(?:the\s+)?(?:services|the\s+local\s+authority|them))\s+(?:to\s+(?:be\s+)?|as\s+(?:being\s+)?)?(?:['‘’"“”]\s*)?$`)
 	// pastJudged is the same clause with an area as its subject, or none:
 	// "... was judged to be", "... were", "since being judged".
-	pastJudged = regexp.MustCompile(`(?i)\b(?:was|were|had\s+been|being)\s+(?:(?:judged|found|rated|graded|assessed)\s+)?(?:to\s+(?:be\s+)?|as\s+(?:being\s+)?)?(?:['‘’"“”]\s*)?$`)
+	pastJudged = lazy(`(?i)\b(?:was|were|had\s+been|being)\s+(?:(?:judged|found|rated|graded|assessed)\s+)?(?:to\s+(?:be\s+)?|as\s+(?:being\s+)?)?(?:['‘’"“”]\s*)?$`)
 	// presentRE marks a clause about the present, whose grade is no
 	// earlier inspection's.
-	presentRE = regexp.MustCompile(`(?i)\b(?:now|currently|this\s+inspection|remains?|continues?\s+to\s+be|is|are)\b`)
+	presentRE = lazy(`(?i)\b(?:now|currently|this\s+inspection|remains?|continues?\s+to\s+be|is|are)\b`)
 	// otherInspectionRE names what else Ofsted inspects and grades: the
 	// separate safeguarding and looked-after inspections before 2013, a
 	// council's children's homes, schools and agencies. Their grades are
 	// not the children's services'.
-	otherInspectionRE = regexp.MustCompile(`(?i)safeguarding\s+(?:and\s+looked[\s-]+after\s+children\s+)?(?:arrangements|inspection|services)|inspection\s+of\s+safeguarding|(?:services\s+for\s+)?(?:children\s+)?looked[\s-]+after\s+children\s+(?:services|inspection)|services\s+for\s+(?:children\s+)?looked\s+after|services\s+for\s+children\s+looked\s+after|children['’]s\s+homes?|\bhomes\b|residential|\bschools?\b|academ|nurser|fostering\s+(?:agency|service)|adoption\s+(?:agency|service)|secure\s+(?:unit|home)|short\s+breaks?|\bproviders?\b|\bcentres?\b|\bJTAI\b|joint\s+targeted`)
+	otherInspectionRE = lazy(`(?i)safeguarding\s+(?:and\s+looked[\s-]+after\s+children\s+)?(?:arrangements|inspection|services)|inspection\s+of\s+safeguarding|(?:services\s+for\s+)?(?:children\s+)?looked[\s-]+after\s+children\s+(?:services|inspection)|services\s+for\s+(?:children\s+)?looked\s+after|services\s+for\s+children\s+looked\s+after|children['’]s\s+homes?|\bhomes\b|residential|\bschools?\b|academ|nurser|fostering\s+(?:agency|service)|adoption\s+(?:agency|service)|secure\s+(?:unit|home)|short\s+breaks?|\bproviders?\b|\bcentres?\b|\bJTAI\b|joint\s+targeted`)
 	// previousListHead heads the SIF's list of the inspections before
 	// this one.
-	previousListHead = regexp.MustCompile(`(?i)^\s*previous\s+ofsted\s+inspections?\s*:?\s*$`)
+	previousListHead = lazy(`(?i)^\s*previous\s+ofsted\s+inspections?\s*:?\s*$`)
 )
 
 // previousJudgements emits the grades that earlier inspections gave, as a

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -14,14 +13,14 @@ var (
 	// "Areas for priority action", the SIF's "Recommendations" and its
 	// 2014 form "What does the local authority need to improve?" with
 	// "Priority and immediate action" and "Areas for improvement".
-	listHeadingRE = regexp.MustCompile(`^\s*(?:(What\s+needs\s+to\s+improve(?:\s+in\s+this\s+area\s+of\s+(?:social\s+work\s+)?practice)?|What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve|Areas?\s+for\s+improvement|Recommendations?)|(Areas?\s+(?:for|of)\s+priority\s+action|Priority\s+and\s+immediate\s+action)|(The\s+local\s+authority['’]s\s+strengths|(?:Key\s+s|S)trengths|Areas?\s+of\s+strengths?|What\s+is\s+working\s+well))\s*[?:.]?[\d*]{0,2}\s*$`)
+	listHeadingRE = lazy(`^\s*(?:(What\s+needs\s+to\s+improve(?:\s+in\s+this\s+area\s+of\s+(?:social\s+work\s+)?practice)?|What\s+does\s+the\s+(?:local\s+authority|LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve|Areas?\s+for\s+improvement|Recommendations?)|(Areas?\s+(?:for|of)\s+priority\s+action|Priority\s+and\s+immediate\s+action)|(The\s+local\s+authority['’]s\s+strengths|(?:Key\s+s|S)trengths|Areas?\s+of\s+strengths?|What\s+is\s+working\s+well))\s*[?:.]?[\d*]{0,2}\s*$`)
 	// lscbHeadingRE opens the SIF's review of the Local Safeguarding
 	// Children Board: its recommendations are the board's, not the
 	// council's.
-	lscbHeadingRE = regexp.MustCompile(`(?i)^\s*(?:The\s+)?(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)\s*(?:\(LSCB\))?\s*$|^\s*What\s+does\s+the\s+(?:LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve\s*\??[\d*]{0,2}\s*$`)
+	lscbHeadingRE = lazy(`(?i)^\s*(?:The\s+)?(?:Local\s+Safeguarding\s+Children\s+Board|LSCB)\s*(?:\(LSCB\))?\s*$|^\s*What\s+does\s+the\s+(?:LSCB|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve\s*\??[\d*]{0,2}\s*$`)
 	// noneRE is a paragraph saying a list is empty: "There are no areas
 	// for priority and immediate action."
-	noneRE = regexp.MustCompile(`(?i)^(?:there\s+(?:are|is|were)\s+no\b|none\b|no\s+(?:areas?|recommendations?)\b)`)
+	noneRE = lazy(`(?i)^(?:there\s+(?:are|is|were)\s+no\b|none\b|no\s+(?:areas?|recommendations?)\b)`)
 )
 
 // headingKind is what a list heading introduces.

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
@@ -13,13 +12,13 @@ var (
 	// area, which restates the area's grade: "The experiences and progress
 	// of children who need help and protection: requires improvement to
 	// be good", "... is inadequate", "... are: Outstanding".
-	sectionOpenRE  = regexp.MustCompile(`^(?:The\s+experiences\s+and\s+progress\s+of|The\s+impact\s+of\s+leaders\s+on)\b`)
-	sectionGradeRE = regexp.MustCompile(`(?i)^(.+?)(?:\s*:\s*|\s+(?:is|are|are\s*:|was|were)\s+)(outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\.?$`)
+	sectionOpenRE  = lazy(`^(?:The\s+experiences\s+and\s+progress\s+of|The\s+impact\s+of\s+leaders\s+on)\b`)
+	sectionGradeRE = lazy(`(?i)^(.+?)(?:\s*:\s*|\s+(?:is|are|are\s*:|was|were)\s+)(outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\.?$`)
 	// gradedJudgementRE is the SIF's statement of the grades it gives
 	// inside a section: "The graded judgement for adoption performance is
 	// that it is good", "The graded judgement about the experience and
 	// progress of care leavers is that they require improvement".
-	gradedJudgementRE = regexp.MustCompile(`(?im)(?:^|\f)[ \t]*(the\s+graded\s+judge?ments?\s+(?:for|about|on|of)\s+([^.]{3,120}?)\s+is\s+that\s+(?:it|they|this|these)\s+(?:is\s+|are\s+)?(outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\b)`)
+	gradedJudgementRE = lazy(`(?im)(?:^|\f)[ \t]*(the\s+graded\s+judge?ments?\s+(?:for|about|on|of)\s+([^.]{3,120}?)\s+is\s+that\s+(?:it|they|this|these)\s+(?:is\s+|are\s+)?(outstanding|good|inadequate|requires?\s+improvement(?:\s+to\s+be\s+good)?)\b)`)
 )
 
 // headingJudgements returns the grades a report restates in its

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -114,7 +113,7 @@ func areaNames(ws []seqWord) []seqToken {
 
 // lscbNameRE names the Local Safeguarding Children Board among a table's
 // words.
-var lscbNameRE = regexp.MustCompile(`local safeguarding children board|\blscb\b`)
+var lscbNameRE = lazy(`local safeguarding children board|\blscb\b`)
 
 // sortAreaMentions puts area mentions in order of position, dropping any that
 // overlaps one before it.

@@ -1,8 +1,6 @@
 package classify
 
 import (
-	"regexp"
-
 	"scrutiny/corpus"
 )
 
@@ -12,7 +10,7 @@ import (
 // "The overall judgement is that children’s services are good"; and as
 // its executive summary restates it: "services to children in Doncaster
 // are inadequate".
-var sifOverallRE = regexp.MustCompile(`(?i)(?:children['’]s\s+services(?:\s+(?:in|on|at|for)\s+[^.:\n]{1,60}?(?:\n[^.:\n]{1,60}?)?)?|services\s+(?:to|for)\s+children(?:\s+and\s+young\s+people)?\s+(?:in|on)\s+(?:the\s+)?(?-i:\p{Lu})[^.:\n]{0,60}?)\s+(?:are|is|require|requires)\s+(?:judged\s+(?:to\s+be\s+|as\s+)?)?(outstanding|good|inadequate|improvement(?:\s+to\s+be\s+good)?)\b`)
+var sifOverallRE = lazy(`(?i)(?:children['’]s\s+services(?:\s+(?:in|on|at|for)\s+[^.:\n]{1,60}?(?:\n[^.:\n]{1,60}?)?)?|services\s+(?:to|for)\s+children(?:\s+and\s+young\s+people)?\s+(?:in|on)\s+(?:the\s+)?(?-i:\p{Lu})[^.:\n]{0,60}?)\s+(?:are|is|require|requires)\s+(?:judged\s+(?:to\s+be\s+|as\s+)?)?(outstanding|good|inadequate|improvement(?:\s+to\s+be\s+good)?)\b`)
 
 // sifOverall finds the SIF's overall judgement on the report's first
 // pages: a cover page may come before it.

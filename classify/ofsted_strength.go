@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -14,30 +13,30 @@ var (
 	// a particular strength that ...", "Participation and engagement are
 	// strengths", and, opening the sentence, "A significant strength is
 	// ...", "An area of strength is ...".
-	strengthRE = regexp.MustCompile(`(?i)\b(?:is|are|remains?|has\s+been|have\s+been|continues?\s+to\s+be|has\s+become|have\s+become)\s+(?:(?:also|now|still|clearly|therefore|rightly|consistently|particularly)\s+)?(?:(?:a|an|one\s+of\s+the)\s+(?:[\p{L}-]+\s+){0,2}strengths?|(?:[\p{L}-]+\s+)?strengths)(?:[^\w-]|$)|^(?:an?\s+)?(?:(?:real|particular|significant|notable|clear|key|considerable|major|standout|further)\s+)?(?:area\s+of\s+(?:particular\s+)?)?strength\s+(?:of\s+[^,]{1,60}\s+)?is\s`)
+	strengthRE = lazy(`(?i)\b(?:is|are|remains?|has\s+been|have\s+been|continues?\s+to\s+be|has\s+become|have\s+become)\s+(?:(?:also|now|still|clearly|therefore|rightly|consistently|particularly)\s+)?(?:(?:a|an|one\s+of\s+the)\s+(?:[\p{L}-]+\s+){0,2}strengths?|(?:[\p{L}-]+\s+)?strengths)(?:[^\w-]|$)|^(?:an?\s+)?(?:(?:real|particular|significant|notable|clear|key|considerable|major|standout|further)\s+)?(?:area\s+of\s+(?:particular\s+)?)?strength\s+(?:of\s+[^,]{1,60}\s+)?is\s`)
 	// notStrengthRE, before or in the statement, undoes it: strengths
 	// denied, hoped for, only emerging, or reported as someone's view.
-	notStrengthRE = regexp.MustCompile(`(?i)\b(?:not|no\s+longer|never|yet\s+to|rather\s+than|less\s+of|nor|neither|if|whether|emerging|developing|potential|could|would|should|seen\s+as|considered|described|viewed|regarded|recognised\s+as|perceive\w*)\b|\?`)
+	notStrengthRE = lazy(`(?i)\b(?:not|no\s+longer|never|yet\s+to|rather\s+than|less\s+of|nor|neither|if|whether|emerging|developing|potential|could|would|should|seen\s+as|considered|described|viewed|regarded|recognised\s+as|perceive\w*)\b|\?`)
 	// strengthCompound are uses of the word that name no strength:
 	// "strengths-based practice", "strengths and difficulties
 	// questionnaires".
-	strengthCompound = regexp.MustCompile(`(?i)^(?:s?[-‐]\s*based|s?\s+and\s+(?:difficulties|weaknesses|areas|needs|risks|vulnerabilit))`)
+	strengthCompound = lazy(`(?i)^(?:s?[-‐]\s*based|s?\s+and\s+(?:difficulties|weaknesses|areas|needs|risks|vulnerabilit))`)
 	// bareAnaphorRE opens a sentence whose whole subject is a pronoun
 	// that refers to the sentence before: "This is a strength.", "This was
 	// an area for improvement and is now a notable strength."
-	bareAnaphorRE = regexp.MustCompile(`(?i)^(?:this|these|that|those|it|they)\s+(?:is|are|was|were|remains?|has|have|continues?)\b`)
+	bareAnaphorRE = lazy(`(?i)^(?:this|these|that|those|it|they)\s+(?:is|are|was|were|remains?|has|have|continues?)\b`)
 	// pronounSubjectRE ends the words before "is a strength" when its
 	// subject is a pronoun alone: "For children looked after, it is a
 	// particular strength". After "and" ("..., and this is a strength")
 	// the pronoun refers to its own sentence.
-	pronounSubjectRE = regexp.MustCompile(`(?i)(?:^|,\s*)(?:this|these|that|those|it|they)\s+$`)
+	pronounSubjectRE = lazy(`(?i)(?:^|,\s*)(?:this|these|that|those|it|they)\s+$`)
 	// expletiveRE follows "It is a strength" when the sentence goes on to
 	// say what is: "It is a particular strength that ...".
-	expletiveRE = regexp.MustCompile(`^s?\W*that\b`)
+	expletiveRE = lazy(`^s?\W*that\b`)
 	// thereRE opens a sentence with no subject: "There are also strengths."
-	thereRE = regexp.MustCompile(`(?i)^there\s+(?:is|are|were|was)\b`)
+	thereRE = lazy(`(?i)^there\s+(?:is|are|were|was)\b`)
 	// nothingAfterRE is the end of a sentence that has said no more.
-	nothingAfterRE = regexp.MustCompile(`^s?\W*$`)
+	nothingAfterRE = lazy(`^s?\W*$`)
 )
 
 // ofstedStrengths emits the strengths a report states plainly: sentences

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -20,21 +19,21 @@ import (
 // summary: "2. Children looked after and achieving" / "Good" /
 // "permanence"). The reader therefore works by columns, not by lines.
 var (
-	tableHeaderRE = regexp.MustCompile(`^\s*Judgements?\s+Grades?\s*$`)
+	tableHeaderRE = lazy(`^\s*Judgements?\s+Grades?\s*$`)
 	// lscbRE names the Local Safeguarding Children Board, whose review
 	// the SIF graded too: not a children's services area.
-	lscbRE = regexp.MustCompile(`(?i)\bLSCB\b|safeguarding\s+children\s+board`)
+	lscbRE = lazy(`(?i)\bLSCB\b|safeguarding\s+children\s+board`)
 	// gradeCellRE is a whole cell of the grade column, footnote marks aside.
-	gradeCellRE = regexp.MustCompile(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+graded|not\s+applicable)[\d*†]*$`)
-	notJudgedRE = regexp.MustCompile(`(?i)^not\s+(?:judged|graded|applicable)`)
+	gradeCellRE = lazy(`(?i)^(?:outstanding|good|inadequate|requires?\s+improvement(?:\s+to(?:\s+be(?:\s+good)?)?)?|not\s+judged|not\s+graded|not\s+applicable)[\d*†]*$`)
+	notJudgedRE = lazy(`(?i)^not\s+(?:judged|graded|applicable)`)
 	// rowNumberRE is the SIF's numbering of its areas ("2.", "2.1").
-	rowNumberRE  = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})?\.?\s+`)
-	footnoteMark = regexp.MustCompile(`[\d*†]+$`)
+	rowNumberRE  = lazy(`^\d{1,2}(?:\.\d{1,2})?\.?\s+`)
+	footnoteMark = lazy(`[\d*†]+$`)
 	// areaLead is what may come before an area's name in its cell: the
 	// opening of the ILACS names, which some rows repeat before a name
 	// the area pattern does not take in ("The experiences and progress of
 	// children care leavers").
-	areaLead = regexp.MustCompile(`(?i)^(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+)?(?:children\s+)?$`)
+	areaLead = lazy(`(?i)^(?:(?:the\s+)?experiences?\s+and\s+progress\s+of\s+)?(?:children\s+)?$`)
 )
 
 // tableRow is one row of a judgement table: the cells of its area column

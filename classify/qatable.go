@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -12,9 +11,9 @@ import (
 // a row as one line with its cells separated by tabs.
 
 var (
-	questionColumn = regexp.MustCompile(`(?i)^questions?$`)
-	answerColumn   = regexp.MustCompile(`(?i)^(?:responses?|answers?|replies|reply)$`)
-	askerColumn    = regexp.MustCompile(`(?i)^(?:members?|councillors?|asked\s+by|questioner|from|name)$`)
+	questionColumn = lazy(`(?i)^questions?$`)
+	answerColumn   = lazy(`(?i)^(?:responses?|answers?|replies|reply)$`)
+	askerColumn    = lazy(`(?i)^(?:members?|councillors?|asked\s+by|questioner|from|name)$`)
 )
 
 // tableCell is a table cell: its text and byte range in the document.

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -15,7 +14,7 @@ import (
 // questionRule is one way minutes report a question.
 type questionRule struct {
 	name string
-	re   *regexp.Regexp
+	re   *lazyRE
 	// passive rules say who asked only in a "by" or "from" phrase.
 	passive bool
 	// hints are words one of which the rule's match must hold, in lower
@@ -31,56 +30,56 @@ const interrogative = `(?:if|whether|how|why|what|when|where|which|who|whom|abou
 const infoNoun = `(?:information|update|updates|report|details|detail|clarification|briefing|breakdown|figures|data|explanation|confirmation|written\s+response|response|copy|note|analysis|assurances?|reassurance|list|summary|timeline|timescale)`
 
 var questionRules = []questionRule{
-	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`), hints: []string{"asked", "enquired", "inquired", "queried"}},
-	{name: "question.asked", re: regexp.MustCompile(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`), hints: []string{"asked", "enquired", "inquired", "queried"}},
+	{name: "question.asked", re: lazy(`(?i)\b(?:asked|enquired|inquired)\b(?:\s+(?:the|a|an|of|officers|members|[\p{Lu}][\p{L}’'.-]*|him|her|them|for|again|also|further|specifically))*?\s+` + interrogative + `\b`), hints: []string{"asked", "enquired", "inquired", "queried"}},
+	{name: "question.asked", re: lazy(`(?i)\b(?:asked|enquired|inquired|queried)\s*[:,]?\s*["“‘]`), hints: []string{"asked", "enquired", "inquired", "queried"}},
 	// "Mrs Grant asked the Cabinet Member for Children's Services:" with
 	// the question in quotation marks after it.
-	{name: "question.asked", re: regexp.MustCompile(`\b(?:asked|put\s+the\s+following\s+question\s+to)\s+(?:the\s+)?\p{Lu}[^.?!:“"]{0,120}:\s*(?:$|["“‘])`), hints: []string{"asked", "question"}},
-	{name: "question.queried", re: regexp.MustCompile(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`), hints: []string{"queried", "questioned", "challenged"}},
-	{name: "question.sought", re: regexp.MustCompile(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`), hints: []string{"sought"}},
-	{name: "question.raised", re: regexp.MustCompile(`(?i)\b(?:raised|put|posed|asked)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general|following)\s+){0,2}(?:questions?|query|queries)\b`), hints: []string{"raised", "put", "posed", "asked"}},
-	{name: "question.concern", re: regexp.MustCompile(`(?i)\braised\s+(?:(?:a|some|his|her|their|particular|further|serious|several|the)\s+)?concerns?\b`), hints: []string{"concern"}},
-	{name: "question.wished-to-know", re: regexp.MustCompile(`(?i)\b(?:wished|wanted|wanting|wishing|was\s+keen|were\s+keen|sought)\s+to\s+(?:know|understand|clarify|ascertain|establish|find\s+out|learn)\b`), hints: []string{" to "}},
-	{name: "question.wished-to-know", re: regexp.MustCompile(`(?i)\b(?:wondered|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`), hints: []string{"wondered", "questioned"}},
-	{name: "question.would-like", re: regexp.MustCompile(`(?i)\bwould\s+(?:like|welcome|appreciate|value)\s+(?:to\s+(?:see|receive|have)\s+)?(?:some\s+|more\s+|further\s+|additional\s+|an?\s+|the\s+)?` + infoNoun + `\b`), hints: []string{"would"}},
-	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked\s+for)\s+(?:that\s+)?(?:an?\s+|the\s+|some\s+|more\s+|further\s+|additional\s+|regular\s+|written\s+)?(?:(?:update|progress|further|written|detailed|full)\s+)?` + infoNoun + `\b`), hints: []string{"requested", "asked"}},
-	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked)\s+that\b[^.;]{0,160}?\bbe\s+(?:provided|circulated|shared|sent|supplied|brought|presented|reported|kept\s+(?:informed|advised|updated)|made\s+available|given|included|updated|investigated|looked\s+into)\b`), hints: []string{"requested", "asked"}},
-	{name: "question.request", re: regexp.MustCompile(`(?i)\basked\s+(?:officers|the\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s+to\s+(?:provide|circulate|share|clarify|explain|confirm|report|look\s+into|investigate|update|send|supply|outline|set\s+out|give|comment|respond)\b`), hints: []string{"requested", "asked"}},
+	{name: "question.asked", re: lazy(`\b(?:asked|put\s+the\s+following\s+question\s+to)\s+(?:the\s+)?\p{Lu}[^.?!:“"]{0,120}:\s*(?:$|["“‘])`), hints: []string{"asked", "question"}},
+	{name: "question.queried", re: lazy(`(?i)\b(?:queried|questioned|challenged\s+(?:officers|whether|how|why|the))\b`), hints: []string{"queried", "questioned", "challenged"}},
+	{name: "question.sought", re: lazy(`(?i)\bsought\s+(?:further\s+|some\s+|more\s+|an?\s+|the\s+)?(?:clarification|assurances?|reassurance|confirmation|information|details|update|explanation|views|an\s+understanding)\b`), hints: []string{"sought"}},
+	{name: "question.raised", re: lazy(`(?i)\b(?:raised|put|posed|asked)\s+(?:a\s+|an?\s+|the\s+|some\s+|several\s+|further\s+|two\s+|three\s+)?(?:(?:further|supplementary|specific|number\s+of|related|general|following)\s+){0,2}(?:questions?|query|queries)\b`), hints: []string{"raised", "put", "posed", "asked"}},
+	{name: "question.concern", re: lazy(`(?i)\braised\s+(?:(?:a|some|his|her|their|particular|further|serious|several|the)\s+)?concerns?\b`), hints: []string{"concern"}},
+	{name: "question.wished-to-know", re: lazy(`(?i)\b(?:wished|wanted|wanting|wishing|was\s+keen|were\s+keen|sought)\s+to\s+(?:know|understand|clarify|ascertain|establish|find\s+out|learn)\b`), hints: []string{" to "}},
+	{name: "question.wished-to-know", re: lazy(`(?i)\b(?:wondered|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`), hints: []string{"wondered", "questioned"}},
+	{name: "question.would-like", re: lazy(`(?i)\bwould\s+(?:like|welcome|appreciate|value)\s+(?:to\s+(?:see|receive|have)\s+)?(?:some\s+|more\s+|further\s+|additional\s+|an?\s+|the\s+)?` + infoNoun + `\b`), hints: []string{"would"}},
+	{name: "question.request", re: lazy(`(?i)\b(?:requested|asked\s+for)\s+(?:that\s+)?(?:an?\s+|the\s+|some\s+|more\s+|further\s+|additional\s+|regular\s+|written\s+)?(?:(?:update|progress|further|written|detailed|full)\s+)?` + infoNoun + `\b`), hints: []string{"requested", "asked"}},
+	{name: "question.request", re: lazy(`(?i)\b(?:requested|asked)\s+that\b[^.;]{0,160}?\bbe\s+(?:provided|circulated|shared|sent|supplied|brought|presented|reported|kept\s+(?:informed|advised|updated)|made\s+available|given|included|updated|investigated|looked\s+into)\b`), hints: []string{"requested", "asked"}},
+	{name: "question.request", re: lazy(`(?i)\basked\s+(?:officers|the\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,6})\s+to\s+(?:provide|circulate|share|clarify|explain|confirm|report|look\s+into|investigate|update|send|supply|outline|set\s+out|give|comment|respond)\b`), hints: []string{"requested", "asked"}},
 	// "The Chair asked that the Sub-Board receive the figures at its next
 	// meeting": the meeting asking to be told.
-	{name: "question.request", re: regexp.MustCompile(`(?i)\b(?:requested|asked)\s+that\s+(?:the\s+)?(?:committee|sub-committee|sub-board|board|panel|members|councillors|forum)\s+(?:receive|be\s+(?:given|provided\s+with|sent|updated|informed|briefed)|see)\b`), hints: []string{"requested", "asked"}},
+	{name: "question.request", re: lazy(`(?i)\b(?:requested|asked)\s+that\s+(?:the\s+)?(?:committee|sub-committee|sub-board|board|panel|members|councillors|forum)\s+(?:receive|be\s+(?:given|provided\s+with|sent|updated|informed|briefed)|see)\b`), hints: []string{"requested", "asked"}},
 
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:a|one|another|the|further|some|several|two|three|a\s+number\s+of)\s+(?:further\s+|supplementary\s+|specific\s+|related\s+)?(?:questions?|query|queries)\s+(?:was|were)\s+(?:also\s+)?(?:raised|asked|put|posed)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:questions|queries)\s+(?:were|was)\s+(?:also\s+)?(?:raised|asked|put|posed)\s+(?:by\s+[^,.]{2,60}?\s+)?(?:about|on|regarding|around|concerning|in\s+relation\s+to|as\s+to|whether|if|how|why|what|relating|over)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
-	{name: "question.concern", passive: true, re: regexp.MustCompile(`(?i)\bconcerns?\s+(?:was|were)\s+(?:also\s+)?raised\b`), hints: []string{"concern"}},
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\b(?:clarification|assurances?|reassurance|confirmation|further\s+information|an\s+update|information|an\s+explanation)\s+(?:was|were)\s+(?:also\s+)?(?:sought|requested)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
-	{name: "question.passive", passive: true, re: regexp.MustCompile(`(?i)\bit\s+was\s+(?:asked|queried|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.passive", passive: true, re: lazy(`(?i)\b(?:a|one|another|the|further|some|several|two|three|a\s+number\s+of)\s+(?:further\s+|supplementary\s+|specific\s+|related\s+)?(?:questions?|query|queries)\s+(?:was|were)\s+(?:also\s+)?(?:raised|asked|put|posed)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.passive", passive: true, re: lazy(`(?i)\b(?:questions|queries)\s+(?:were|was)\s+(?:also\s+)?(?:raised|asked|put|posed)\s+(?:by\s+[^,.]{2,60}?\s+)?(?:about|on|regarding|around|concerning|in\s+relation\s+to|as\s+to|whether|if|how|why|what|relating|over)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.concern", passive: true, re: lazy(`(?i)\bconcerns?\s+(?:was|were)\s+(?:also\s+)?raised\b`), hints: []string{"concern"}},
+	{name: "question.passive", passive: true, re: lazy(`(?i)\b(?:clarification|assurances?|reassurance|confirmation|further\s+information|an\s+update|information|an\s+explanation)\s+(?:was|were)\s+(?:also\s+)?(?:sought|requested)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
+	{name: "question.passive", passive: true, re: lazy(`(?i)\bit\s+was\s+(?:asked|queried|questioned)\s+(?:whether|if|how|why|what|when|where|which|who)\b`), hints: []string{"question", "quer", "sought", "requested", "asked"}},
 }
 
 // inResponseTo opens a clause that reports a question and its answer at
 // once: "In response to a question from Mrs Gunn, the Director ...",
 // "Following a question from Councillor Dunn, it was confirmed ...". Group
 // 1 is the question's noun phrase.
-var inResponseTo = regexp.MustCompile(`(?i)\b(?:(?:in\s+response|in\s+reply|in\s+answer|responding|replying|answering)\s+to|following|after)\s+((?:(?:a|an|the|further|some|several|various|number\s+of|this|that|these|those|his|her|their|its)\s+|(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}|[\p{L}’'-]+(?:’s|'s|s’|s')\s+)*(?:(?:further|supplementary|specific|related|detailed|particular)\s+)*(?:questions?|query|queries|concerns?|comments?\s+and\s+questions?|questions?\s+and\s+comments?)\b)`)
+var inResponseTo = lazy(`(?i)\b(?:(?:in\s+response|in\s+reply|in\s+answer|responding|replying|answering)\s+to|following|after)\s+((?:(?:a|an|the|further|some|several|various|number\s+of|this|that|these|those|his|her|their|its)\s+|(?:[\p{Lu}][\p{L}’'.-]*\s+){1,4}|[\p{L}’'-]+(?:’s|'s|s’|s')\s+)*(?:(?:further|supplementary|specific|related|detailed|particular)\s+)*(?:questions?|query|queries|concerns?|comments?\s+and\s+questions?|questions?\s+and\s+comments?)\b)`)
 
 // inAnswerToPerson is a reply that names whom it answers: "The Strategic
 // Director confirmed, in answer to Councillor Quinlan, that ...". Group 1
 // is the person.
-var inAnswerToPerson = regexp.MustCompile(`(?i)\bin\s+(?:answer|response|reply)\s+to\s+(?:a\s+(?:further\s+)?question\s+(?:from|by)\s+)?(` + titledName.String() + `)`)
+var inAnswerToPerson = lazy(`(?i)\bin\s+(?:answer|response|reply)\s+to\s+(?:a\s+(?:further\s+)?question\s+(?:from|by)\s+)?(` + titledName.String() + `)`)
 
 // respondedTo is a reply that names the question it answers and who put
 // it: "The Portfolio Holder responded to concerns raised by Councillor
 // Lowe, saying that ...". Group 1 is the question's noun phrase.
-var respondedTo = regexp.MustCompile(`(?i)\b(?:responded|replied|answered)\s+to\s+((?:(?:a|the|further|some|several)\s+)?(?:questions?|query|queries|concerns?)\s+(?:(?:raised|asked|put|posed|expressed|submitted)\s+)?(?:by|from)\s+)`)
+var respondedTo = lazy(`(?i)\b(?:responded|replied|answered)\s+to\s+((?:(?:a|the|further|some|several)\s+)?(?:questions?|query|queries|concerns?)\s+(?:(?:raised|asked|put|posed|expressed|submitted)\s+)?(?:by|from)\s+)`)
 
 // notQuestion marks what only looks like a question: an earlier question
 // recalled ("had asked"), a request to act ("asked members to promote"),
 // and papers asking a body to decide ("Council is asked to note").
-var notQuestion = regexp.MustCompile(`(?i)\b(?:had|has|have|had\s+previously|previously)\s+(?:been\s+)?(?:asked|queried|questioned|raised|enquired|requested|sought)\b|\b(?:is|are|was|were|be|being)\s+asked\s+to\b|\basked\s+(?:members|councillors|everyone|all|people|residents|the\s+public|colleagues|partners)\s+to\s+(?:promote|support|note|encourage|attend|join|share|consider|approve|agree|endorse|contact|help)\b`)
+var notQuestion = lazy(`(?i)\b(?:had|has|have|had\s+previously|previously)\s+(?:been\s+)?(?:asked|queried|questioned|raised|enquired|requested|sought)\b|\b(?:is|are|was|were|be|being)\s+asked\s+to\b|\basked\s+(?:members|councillors|everyone|all|people|residents|the\s+public|colleagues|partners)\s+to\s+(?:promote|support|note|encourage|attend|join|share|consider|approve|agree|endorse|contact|help)\b`)
 
 // otherMeeting marks a question put at another meeting: "referred to the
 // recent Scrutiny Committee where he questioned ...".
-var otherMeeting = regexp.MustCompile(`(?i)\b(?:the|a|its|their)\s+(?:recent|last|previous|earlier|next|most\s+recent)\s+[\p{L}\s&,'’-]{0,50}?(?:meeting|committee|panel|board|cabinet|council|session|forum)\b[^.]{0,80}?\b(?:where|when|at\s+which)\b`)
+var otherMeeting = lazy(`(?i)\b(?:the|a|its|their)\s+(?:recent|last|previous|earlier|next|most\s+recent)\s+[\p{L}\s&,'’-]{0,50}?(?:meeting|committee|panel|board|cabinet|council|session|forum)\b[^.]{0,80}?\b(?:where|when|at\s+which)\b`)
 
 // questionMatch is a question found in a sentence.
 type questionMatch struct {
@@ -232,4 +231,4 @@ func directQuestion(t string) bool {
 }
 
 // interrogativeStart matches a sentence that opens as a question.
-var interrogativeStart = regexp.MustCompile(`^(?:What|Why|How|When|Where|Which|Who|Whom|Whose|Is|Are|Was|Were|Did|Does|Do|Could|Would|Should|Can|Will|Has|Have|Had|Might|May)\s`)
+var interrogativeStart = lazy(`^(?:What|Why|How|When|Where|Which|Who|Whom|Whose|Is|Are|Was|Were|Did|Does|Do|Could|Would|Should|Can|Will|Has|Have|Had|Might|May)\s`)

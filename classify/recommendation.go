@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -19,24 +18,24 @@ import (
 
 var (
 	// inspectionContext marks text about an inspection.
-	inspectionContext = regexp.MustCompile(`(?i)\b(?:ofsted|inspect(?:ion|ions|ors?|orate)|hmi|focused\s+visit|monitoring\s+visit|the\s+(?:inspection\s+)?letter)\b`)
+	inspectionContext = lazy(`(?i)\b(?:ofsted|inspect(?:ion|ions|ors?|orate)|hmi|focused\s+visit|monitoring\s+visit|the\s+(?:inspection\s+)?letter)\b`)
 	// ofstedListIntro announces a list of what must improve.
-	ofstedListIntro = regexp.MustCompile(`(?i)\b(?:recommendations?|areas?\s+(?:of\s+[\p{L}-]+\s+)?(?:for\s+(?:improvement|development|(?:priority\s+)?action)|(?:that|which)\s+(?:need|needs|needed|require|required|requires)\s+(?:to\s+)?(?:improve|improvement|development|attention|strengthening|be\s+improved)|requiring\s+(?:improvement|priority\s+action|attention))|priority\s+actions?|improvement\s+(?:areas|actions|priorities)|(?:identified|highlighted|found|set\s+out|listed)\s+(?:the\s+following\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:key\s+|main\s+|further\s+)?areas?|what\s+needs\s+to\s+improve|needs?\s+to\s+improve|should\s+improve|must\s+improve|actions?\s+(?:required|needed))\b`)
+	ofstedListIntro = lazy(`(?i)\b(?:recommendations?|areas?\s+(?:of\s+[\p{L}-]+\s+)?(?:for\s+(?:improvement|development|(?:priority\s+)?action)|(?:that|which)\s+(?:need|needs|needed|require|required|requires)\s+(?:to\s+)?(?:improve|improvement|development|attention|strengthening|be\s+improved)|requiring\s+(?:improvement|priority\s+action|attention))|priority\s+actions?|improvement\s+(?:areas|actions|priorities)|(?:identified|highlighted|found|set\s+out|listed)\s+(?:the\s+following\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:key\s+|main\s+|further\s+)?areas?|what\s+needs\s+to\s+improve|needs?\s+to\s+improve|should\s+improve|must\s+improve|actions?\s+(?:required|needed))\b`)
 	// ofstedShould is an inspection's call for improvement said of the
 	// authority or its practice.
-	ofstedShould = regexp.MustCompile(`(?i)\b(?:should|must)\s+(?:address|improve|ensure|strengthen|develop|review|increase|reduce|make\s+sure|prioritise|prioritize|embed|extend|enhance|tackle|secure)\b|\bneeds?\s+(?:to\s+(?:improve|be\s+improved|be\s+strengthened|be\s+addressed|improve\s+further)|improvement|improving|addressing|strengthening)\b|\bmust\s+improve\b|\b(?:ofsted|inspectors|the\s+inspection|hmi)\s+(?:recommended|recommends)\b`)
+	ofstedShould = lazy(`(?i)\b(?:should|must)\s+(?:address|improve|ensure|strengthen|develop|review|increase|reduce|make\s+sure|prioritise|prioritize|embed|extend|enhance|tackle|secure)\b|\bneeds?\s+(?:to\s+(?:improve|be\s+improved|be\s+strengthened|be\s+addressed|improve\s+further)|improvement|improving|addressing|strengthening)\b|\bmust\s+improve\b|\b(?:ofsted|inspectors|the\s+inspection|hmi)\s+(?:recommended|recommends)\b`)
 	// shouldSubject is who an inspection tells to improve: the authority
 	// by name, its leaders or services, or a practice.
-	modalOpinion = regexp.MustCompile(`(?i)\b(?:if|could|might|would|whether|may)\b`)
+	modalOpinion = lazy(`(?i)\b(?:if|could|might|would|whether|may)\b`)
 	// reportRecIntro opens a report's recommendations.
-	reportRecIntro = regexp.MustCompile(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?(?:\(s\))?|recommended\s+decisions?|proposals?\s+and\s+recommendations?)\s*:?\s*$|\bit\s+is\s+recommended\s+that\b|\b(?:cabinet|committee|council|board|panel|members|the\s+executive)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|^recommendations?(?:\(s\))?\s*:`)
+	reportRecIntro = lazy(`(?i)^(?:\d+(?:\.\d+)*\.?\s+)?(?:recommendations?(?:\(s\))?|recommended\s+decisions?|proposals?\s+and\s+recommendations?)\s*:?\s*$|\bit\s+is\s+recommended\s+that\b|\b(?:cabinet|committee|council|board|panel|members|the\s+executive)\s+(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\b|^recommendations?(?:\(s\))?\s*:`)
 	// decisionVerb is how a recommendation is phrased: as the decision
 	// it asks for.
 	// reportRecommended is minutes quoting what a report recommended:
 	// "The report recommended: That the Committee", "The recommendations
 	// of the report were:".
-	reportRecommended = regexp.MustCompile(`(?i)^(?:[^.]{0,160}?\b)?(?:the\s+report|it)\s+recommended(?:\s+that)?\s*:(?:\s*that\s+(?:the\s+)?[\p{L}’' -]{1,60}?:?)?$|\bthe\s+(?:report['’]s\s+)?recommendations\s+(?:of|in)?\s*(?:the\s+report\s+)?(?:were|are)(?:\s+that)?\s*:$`)
-	decisionVerb      = regexp.MustCompile(`(?i)\b(?:approves?|approval|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?\s+on|supports?|recommends?|requests?|asks?|confirms?|accepts?|rejects?|defers?|instructs?|allocates?|agreement|delegated\s+authority|be\s+(?:given|granted|authori[sz]ed|asked|requested|instructed|approved|noted|agreed|adopted|endorsed))\b`)
+	reportRecommended = lazy(`(?i)^(?:[^.]{0,160}?\b)?(?:the\s+report|it)\s+recommended(?:\s+that)?\s*:(?:\s*that\s+(?:the\s+)?[\p{L}’' -]{1,60}?:?)?$|\bthe\s+(?:report['’]s\s+)?recommendations\s+(?:of|in)?\s*(?:the\s+report\s+)?(?:were|are)(?:\s+that)?\s*:$`)
+	decisionVerb      = lazy(`(?i)\b(?:approves?|approval|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?\s+on|supports?|recommends?|requests?|asks?|confirms?|accepts?|rejects?|defers?|instructs?|allocates?|agreement|delegated\s+authority|be\s+(?:given|granted|authori[sz]ed|asked|requested|instructed|approved|noted|agreed|adopted|endorsed))\b`)
 )
 
 // recommendations finds recommendations in prose.
@@ -266,4 +265,4 @@ func readRecommendationList(c *docContext, si int, taken map[int]bool) int {
 
 // thatDecision is a paragraph phrased as the decision a report asks for:
 // "That the Committee notes the report.", "Cabinet is asked to approve".
-var thatDecision = regexp.MustCompile(`(?i)^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:that\s+)?(?:the\s+)?(?:cabinet|committee|council|board|panel|members|executive|sub-committee)\s+(?:(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+)?` + `(?:approves?|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?|supports?|recommends?|requests?|confirms?|accepts?)\b`)
+var thatDecision = lazy(`(?i)^(?:\(?[a-z0-9]{1,3}[.)]\s*)?(?:that\s+)?(?:the\s+)?(?:cabinet|committee|council|board|panel|members|executive|sub-committee)\s+(?:(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s+)?` + `(?:approves?|notes?|agrees?|endorses?|adopts?|delegates?|authori[sz]es?|considers?|receives?|comments?|supports?|recommends?|requests?|confirms?|accepts?)\b`)

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -18,45 +17,45 @@ import (
 
 var (
 	// formalResolved is the word minutes set a resolution under.
-	formalResolved = regexp.MustCompile(`\b(?:RESOLVED|Resolved)\b|\bRECOMMENDED\b|^(?:DECISION|Decision|AGREED|Agreed)\s*[:–-]`)
+	formalResolved = lazy(`\b(?:RESOLVED|Resolved)\b|\bRECOMMENDED\b|^(?:DECISION|Decision|AGREED|Agreed)\s*[:–-]`)
 	// resolvedLower is "it was resolved that" and "the Committee resolved
 	// to", said of this meeting.
-	resolvedLower = regexp.MustCompile(`(?i)\bit\s+was\s+(?:\w+\s+)?resolved\s+(?:unanimously\s+)?(?:that|to)\b|\b(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|meeting|executive)\s+(?:unanimously\s+|duly\s+)?resolved\s+(?:that|to)\b`)
+	resolvedLower = lazy(`(?i)\bit\s+was\s+(?:\w+\s+)?resolved\s+(?:unanimously\s+)?(?:that|to)\b|\b(?:the\s+)?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|meeting|executive)\s+(?:unanimously\s+|duly\s+)?resolved\s+(?:that|to)\b`)
 	// elsewhere marks a decision dated or placed at another meeting.
-	elsewhere = regexp.MustCompile(`(?i)\b(?:on|at\s+its\s+meeting\s+on|at\s+the\s+meeting\s+(?:held\s+)?on)\s+\d|\b(?:previously|last\s+(?:year|month|week)|earlier\s+this\s+year)\b|\bhad\s+(?:been\s+)?(?:resolved|agreed|approved|noted|decided)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b`)
+	elsewhere = lazy(`(?i)\b(?:on|at\s+its\s+meeting\s+on|at\s+the\s+meeting\s+(?:held\s+)?on)\s+\d|\b(?:previously|last\s+(?:year|month|week)|earlier\s+this\s+year)\b|\bhad\s+(?:been\s+)?(?:resolved|agreed|approved|noted|decided)\b|\bin\s+(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:19|20)\d\d)\b`)
 	// bodyActed is the meeting's body deciding: "The Committee noted the
 	// report", "The Panel agreed to ...".
 	// The body may be named in full ("The Scrutiny Committee - Children
 	// and Families noted the report"); group 1 is its name, group 2 the
 	// verb.
-	bodyActed = regexp.MustCompile(`(?i)^(?:[^,]{0,60},\s*)?(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive|meeting)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s+(?:unanimously\s+|formally\s+|duly\s+|then\s+|therefore\s+|also\s+)?(?:(?:discussed|considered|debated|reviewed)\s+and\s+)?(noted|approved|agreed|endorsed|accepted|adopted|deferred|refused|rejected|supported|ratified|declined|recommended)\s+(the|this|these|its|a|an|all|to|that\s+the|that\s+a)\b`)
+	bodyActed = lazy(`(?i)^(?:[^,]{0,60},\s*)?(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive|meeting)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s+(?:unanimously\s+|formally\s+|duly\s+|then\s+|therefore\s+|also\s+)?(?:(?:discussed|considered|debated|reviewed)\s+and\s+)?(noted|approved|agreed|endorsed|accepted|adopted|deferred|refused|rejected|supported|ratified|declined|recommended)\s+(the|this|these|its|a|an|all|to|that\s+the|that\s+a)\b`)
 	// paperFate is what became of a paper: "The report, as circulated,
 	// was noted by Members", "The minutes were approved as a correct
 	// record".
-	paperFate = regexp.MustCompile(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|record|(?:action\s+)?notes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,50},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(?:(?:taken\s+as\s+read|reviewed|considered|received|circulated|discussed)\s+and\s+(?:were\s+|was\s+)?)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn|confirmed|signed)\b`)
+	paperFate = lazy(`(?i)^(?:the\s+)?(?:[\p{L}’'/-]+\s+){0,8}?(?:report|reports|minutes|record|(?:action\s+)?notes|recommendations?|update|plan|item|motion|amendment|notice\s+of\s+motion|proposals?|budget|accounts|statement|policy|strategy|terms\s+of\s+reference|work\s+programme|schedule|calendar|financials|application|by-?law|correspondence|presentation|information|petition)(?:\s+(?:of|for|on|from|to|in)\s+[^,.;]{1,80}?)?(?:\s*,[^,]{1,50},)?\s+(?:was|were)\s+(?:(?:otherwise|duly|formally|unanimously|then|therefore|also|accordingly)\s+)?(?:(?:taken\s+as\s+read|reviewed|considered|received|circulated|discussed)\s+and\s+(?:were\s+|was\s+)?)?(noted|approved|agreed|adopted|endorsed|deferred|refused|rejected|received|accepted|carried|ratified|withdrawn|confirmed|signed)\b`)
 	// moverAgreed is a motion proposed, seconded and agreed in one
 	// sentence: "The Notice of Motion was proposed by Councillor Kilcoyne,
 	// seconded by Councillor Pond and agreed."
-	moverAgreed = regexp.MustCompile(`(?i)\b(?:proposed|moved)\s+by\b[^.]*\bseconded\s+by\b[^.]*?\b(?:and|,)\s+(?:was\s+)?(agreed|carried|approved|adopted|lost|defeated|rejected)\b`)
+	moverAgreed = lazy(`(?i)\b(?:proposed|moved)\s+by\b[^.]*\bseconded\s+by\b[^.]*?\b(?:and|,)\s+(?:was\s+)?(agreed|carried|approved|adopted|lost|defeated|rejected)\b`)
 	// itWasAgreed is "It was agreed to refer this Notice of Motion to ...".
-	itWasAgreed = regexp.MustCompile(`(?i)^(?:[^,]{0,80},\s*)?it\s+was\s+(?:unanimously\s+|therefore\s+|further\s+|also\s+)?(agreed|decided)\s+(?:that|to)\b`)
+	itWasAgreed = lazy(`(?i)^(?:[^,]{0,80},\s*)?it\s+was\s+(?:unanimously\s+|therefore\s+|further\s+|also\s+)?(agreed|decided)\s+(?:that|to)\b`)
 	// voteOutcome is the outcome of a vote, set on its own or ending a
 	// motion: "Carried.", "Motion carried.", "Agreed unanimously.", "and it
 	// was agreed unanimously".
-	voteOutcome = regexp.MustCompile(`(?:^|\s)((?:Substantive\s+)?(?:[Mm]otion|[Aa]mendment)\s+(?:carried|lost|fell|defeated)|[Cc]arried(?:\s+unanimously)?|CARRIED|[Dd]efeated|DEFEATED|[Ll]ost|LOST|[Nn]ot\s+carried|NOT\s+CARRIED|[Aa]greed(?:\s+unanimously)?|AGREED|it\s+was\s+agreed(?:\s+unanimously)?)\s*\.?\s*$`)
+	voteOutcome = lazy(`(?:^|\s)((?:Substantive\s+)?(?:[Mm]otion|[Aa]mendment)\s+(?:carried|lost|fell|defeated)|[Cc]arried(?:\s+unanimously)?|CARRIED|[Dd]efeated|DEFEATED|[Ll]ost|LOST|[Nn]ot\s+carried|NOT\s+CARRIED|[Aa]greed(?:\s+unanimously)?|AGREED|it\s+was\s+agreed(?:\s+unanimously)?)\s*\.?\s*$`)
 	// terse is a decision set out without a sentence: "APPROVED – 2018
 	// Meetings Calendar", "Minutes from 11/30/17 meeting approved –
 	// Z. Maiorca (motion), T. Feinberg (second)", "NOTED".
-	terseHead  = regexp.MustCompile(`^(APPROVED|AGREED|CARRIED|DEFERRED|REJECTED|REFUSED|NOTED)(?:\s*[–:-]\s*\S|\s*\.?$)`)
-	terseMoved = regexp.MustCompile(`^(.{3,120}?)\s+(approved|adopted|agreed|deferred|rejected|carried|noted)\b\s*(?:[–-]|\(|$)`)
-	movers     = regexp.MustCompile(`(?i)\((?:motion|moved|second|seconded|mover|seconder)\)|\b(?:moved|seconded)\s+by\b`)
+	terseHead  = lazy(`^(APPROVED|AGREED|CARRIED|DEFERRED|REJECTED|REFUSED|NOTED)(?:\s*[–:-]\s*\S|\s*\.?$)`)
+	terseMoved = lazy(`^(.{3,120}?)\s+(approved|adopted|agreed|deferred|rejected|carried|noted)\b\s*(?:[–-]|\(|$)`)
+	movers     = lazy(`(?i)\((?:motion|moved|second|seconded|mover|seconder)\)|\b(?:moved|seconded)\s+by\b`)
 	// minutesApproved is the decision on the previous minutes in the
 	// infinitive, as decision lists write it: "To approve the minutes of
 	// the meeting held on 25 November 2025 as a correct record."
-	minutesApproved = regexp.MustCompile(`(?i)^(?:\p{Lu}[\p{L} ]{0,30}:\s*)?(?:to\s+)?(?:approve|agree|confirm|sign)\b[^.]{0,40}\bminutes\b[^.]{0,160}\bas\s+an?\s+(?:correct|true|accurate)\s+record\b`)
+	minutesApproved = lazy(`(?i)^(?:\p{Lu}[\p{L} ]{0,30}:\s*)?(?:to\s+)?(?:approve|agree|confirm|sign)\b[^.]{0,40}\bminutes\b[^.]{0,160}\bas\s+an?\s+(?:correct|true|accurate)\s+record\b`)
 	// motionStart opens the text of a motion: "THAT ...", "BE IT
 	// RESOLVED", "WHEREAS".
-	motionStart = regexp.MustCompile(`(?:^|[:\s])(?:THAT|That|BE\s+IT\s+RESOLVED|WHEREAS|Whereas)\b`)
+	motionStart = lazy(`(?:^|[:\s])(?:THAT|That|BE\s+IT\s+RESOLVED|WHEREAS|Whereas)\b`)
 )
 
 // resolutions finds the decisions of minutes.
@@ -295,7 +294,7 @@ func (r *resolver) motionBefore(bi, item int) int {
 
 // proposal marks a paragraph that puts a motion: "Mr Sweetland proposed,
 // and Mr Ridgers seconded, that ...", "Moved by ...".
-var proposal = regexp.MustCompile(`(?i)\b(?:proposed|moved|seconded)\b`)
+var proposal = lazy(`(?i)\b(?:proposed|moved|seconded)\b`)
 
 // offsetIn maps offset i of the collapsed text of block b to a document
 // offset.
@@ -337,7 +336,7 @@ func (r *resolver) formalLater(off, item int) bool {
 }
 
 // moverSeconder is a motion put: "X proposed, and Y seconded, that".
-var moverSeconder = regexp.MustCompile(`(?i)\b(?:proposed|moved)\b.*\bseconded\b`)
+var moverSeconder = lazy(`(?i)\b(?:proposed|moved)\b.*\bseconded\b`)
 
 // statements finds decisions stated in a sentence: the body's act, the
 // fate of a paper, a motion agreed, "it was agreed to", and terse lines.
@@ -376,35 +375,35 @@ func (r *resolver) statements() {
 
 var (
 	// notedThatRE is "noted that", which opens a point of discussion.
-	notedThatRE = regexp.MustCompile(`(?i)\bnoted\s+that\b`)
+	notedThatRE = lazy(`(?i)\bnoted\s+that\b`)
 	// passiveElsewhere marks a paper decided by another body or at
 	// another time: "approved by Cabinet on 3 May".
-	passiveElsewhere = regexp.MustCompile(`(?i)\bby\s+(?:the\s+)?(?:cabinet|council|full\s+council|committee|board|panel|executive|secretary\s+of\s+state|government|ofsted)\b|\b(?:previously|last\s+(?:year|month))\b|\bhad\s+been\b`)
+	passiveElsewhere = lazy(`(?i)\bby\s+(?:the\s+)?(?:cabinet|council|full\s+council|committee|board|panel|executive|secretary\s+of\s+state|government|ofsted)\b|\b(?:previously|last\s+(?:year|month))\b|\bhad\s+been\b`)
 )
 
 // outcome words, tried in order of strength: a refusal or deferral is the
 // outcome wherever it stands; otherwise the first of approval, noting and
 // agreement decides.
 var (
-	refusedRE  = regexp.MustCompile(`(?i)\b(?:refuse[ds]?|reject(?:s|ed)?|not\s+(?:be\s+)?(?:approved|agreed|carried|adopted|supported)|declined?|defeated|lost|fell|dismissed)\b`)
-	deferredRE = regexp.MustCompile(`(?i)\b(?:defer(?:s|red)?|postpone[ds]?|to\s+be\s+revisited|revisit(?:ed)?\s+at|withdrawn|held\s+in\s+abeyance|adjourn(?:s|ed)?\s+(?:consideration|the\s+item|this\s+item))\b`)
-	approvedRE = regexp.MustCompile(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|(?:correct|true|accurate)\s+record)\b`)
+	refusedRE  = lazy(`(?i)\b(?:refuse[ds]?|reject(?:s|ed)?|not\s+(?:be\s+)?(?:approved|agreed|carried|adopted|supported)|declined?|defeated|lost|fell|dismissed)\b`)
+	deferredRE = lazy(`(?i)\b(?:defer(?:s|red)?|postpone[ds]?|to\s+be\s+revisited|revisit(?:ed)?\s+at|withdrawn|held\s+in\s+abeyance|adjourn(?:s|ed)?\s+(?:consideration|the\s+item|this\s+item))\b`)
+	approvedRE = lazy(`(?i)\b(?:approve[ds]?|approval|adopt(?:s|ed)?|endorse[ds]?|ratif(?:y|ies|ied)|granted|pass(?:es|ed)?\s+by-?law|(?:correct|true|accurate)\s+record)\b`)
 	// minutesConfirmed is the previous minutes agreed, confirmed or signed,
 	// which is their approval.
-	minutesConfirmed = regexp.MustCompile(`(?i)\b(?:confirm(?:s|ed)?|agree[ds]?|sign(?:s|ed)?|approve[ds]?|taken\s+as\s+read)\b`)
-	notedRE          = regexp.MustCompile(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|its)\s|(?:be|been|was|were|is)\s+received|taken\s+as\s+read)\b`)
+	minutesConfirmed = lazy(`(?i)\b(?:confirm(?:s|ed)?|agree[ds]?|sign(?:s|ed)?|approve[ds]?|taken\s+as\s+read)\b`)
+	notedRE          = lazy(`(?i)\b(?:note[ds]?|noting|receive[ds]?\s+(?:the|and|this|its)\s|(?:be|been|was|were|is)\s+received|taken\s+as\s+read)\b`)
 	// aside is a remark in brackets, which says nothing of the outcome:
 	// "(not included in the 2025 Approved Budget)".
-	aside     = regexp.MustCompile(`\([^()]*\)`)
-	minutesRE = regexp.MustCompile(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b|\brecord\s+of\s+(?:the\s+)?(?:previous\s+|last\s+)?(?:meeting|proceedings)\b`)
+	aside     = lazy(`\([^()]*\)`)
+	minutesRE = lazy(`(?i)\bminutes\b|\b(?:action|meeting)\s+notes\b|\bnotes\s+of\s+the\s+(?:previous\s+|last\s+)?meeting\b|\brecord\s+of\s+(?:the\s+)?(?:previous\s+|last\s+)?(?:meeting|proceedings)\b`)
 	// receivedPaper is a paper received or accepted, which is noting it:
 	// "That we accept the correspondence as presented."
 	// reportToCome is a report to be received later, which is agreeing
 	// to have it: "receive a report on progress in six months".
-	reportToCome = regexp.MustCompile(`(?i)\b(?:a|an|further|another|future|regular|quarterly|annual|progress)\b`)
+	reportToCome = lazy(`(?i)\b(?:a|an|further|another|future|regular|quarterly|annual|progress)\b`)
 	// toRecommend opens a decision to recommend, request or refer.
-	toRecommend   = regexp.MustCompile(`^(?i:that\s+)?(?i:the\s+)?(?:(?:\p{Lu}[\p{L}’'&-]*|and|of|for)\s+){0,8}?(?i:recommends?|requests?|asks?|urges?|refers?|calls\s+on|invites?)\s+(?i:that|to|the|cabinet|council|officers|members)\b`)
-	receivedPaper = regexp.MustCompile(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
+	toRecommend   = lazy(`^(?i:that\s+)?(?i:the\s+)?(?:(?:\p{Lu}[\p{L}’'&-]*|and|of|for)\s+){0,8}?(?i:recommends?|requests?|asks?|urges?|refers?|calls\s+on|invites?)\s+(?i:that|to|the|cabinet|council|officers|members)\b`)
+	receivedPaper = lazy(`(?i)\b(?:accept|accepts|accepted|receive|receives|received)\s+(?:the\s+|this\s+)?(?:\w+\s+)?(?:correspondence|reports?|update|information|presentation|petition|letters?)\b`)
 )
 
 // outcomeOf reads what a resolution decided from its words.

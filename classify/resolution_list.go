@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -99,7 +98,7 @@ func (r *resolver) bodyList() {
 
 // bodyOpening is the opening words of a resolution that name the body
 // deciding: "THAT the committee:", "That the Cabinet:".
-var bodyOpening = regexp.MustCompile(`(?i)^(?:that\s+)?(?:the\s+)?(?:[\p{L}’'&-]+\s+){0,6}?(?:committee|sub-committee|board|panel|cabinet|council|commission|executive|forum)\s*:$`)
+var bodyOpening = lazy(`(?i)^(?:that\s+)?(?:the\s+)?(?:[\p{L}’'&-]+\s+){0,6}?(?:committee|sub-committee|board|panel|cabinet|council|commission|executive|forum)\s*:$`)
 
 // listEntries returns the byte ranges of the entries of the list that
 // starts at block from, in the item of the block before it: each top-level
@@ -138,7 +137,7 @@ func listEntries(c *docContext, from int) [][2]int {
 var (
 	// bodyColon is a paragraph that only names the body and announces its
 	// decisions.
-	bodyColon = regexp.MustCompile(`(?i)^(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s*:$`)
+	bodyColon = lazy(`(?i)^(?:the\s+)?((?:[\p{Lu}][\p{L}’'&-]*\s+){0,5}?(?:committee|sub-committee|panel|board|cabinet|council|commission|forum|executive)(?:\s+[-–]\s+[\p{Lu}][\p{L}’'&-]*(?:\s+(?:[\p{Lu}][\p{L}’'&-]*|and|of|for|the)){0,6})?)\s*:$`)
 	// decidedVerb opens an entry stating a decision in the past tense.
-	decidedVerb = regexp.MustCompile(`^(?:Noted|Agreed|Approved|Endorsed|Resolved|Requested|Supported|Recommended|Asked|Accepted|Adopted|Deferred|Rejected|Refused|Received|Welcomed)\b`)
+	decidedVerb = lazy(`^(?:Noted|Agreed|Approved|Endorsed|Resolved|Requested|Supported|Recommended|Asked|Accepted|Adopted|Deferred|Rejected|Refused|Received|Welcomed)\b`)
 )

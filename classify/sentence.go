@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 )
 
@@ -93,7 +92,7 @@ func punktCuts(s string, base int) []int {
 
 // abbreviation matches a sentence that ends in an abbreviation after which
 // minutes go on: titles before names, "No." before numbers, and the like.
-var abbreviation = regexp.MustCompile(`(?i)(?:^|[\s(])(?:cllrs?|councillors?|dr|mr|mrs|ms|mx|prof|rev|revd|st|no|nos|para|paras|approx|apx|etc|e\.g|i\.e|vs|cf|ref|fig|vol|p|pp|cttee|dept|govt|inc|ltd|co|a\.m|p\.m|[a-z])\.$`)
+var abbreviation = lazy(`(?i)(?:^|[\s(])(?:cllrs?|councillors?|dr|mr|mrs|ms|mx|prof|rev|revd|st|no|nos|para|paras|approx|apx|etc|e\.g|i\.e|vs|cf|ref|fig|vol|p|pp|cttee|dept|govt|inc|ltd|co|a\.m|p\.m|[a-z])\.$`)
 
 // mendAbbreviations joins a sentence that ends in an abbreviation to the
 // next sentence of the same block.
@@ -159,7 +158,7 @@ func isSkipped(c byte) bool { return isSpaceByte(c) || c == '*' }
 // "pre-\nproceedings" and "post-\n16" keep their hyphen (compounds are
 // common) and lose the break. A dash set off by spaces is not matched, nor
 // a hyphen before a blank line.
-var hyphenBreak = regexp.MustCompile(`([\p{L}\p{N}]-)[ \t]*[\n\f][ \t]*([\p{L}\p{N}])`)
+var hyphenBreak = lazy(`([\p{L}\p{N}]-)[ \t]*[\n\f][ \t]*([\p{L}\p{N}])`)
 
 // Offset maps a byte offset in s.Text (collapsed) to the document offset
 // it came from. text is the document text s was cut from.

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -40,13 +39,13 @@ var (
 	// titledName is a title and up to four name words: "Councillor F.
 	// Kilcoyne", "Mr B J Sweetland", "Cllr Mc Sweeney", "Dr Gogarty".
 	// Police officers attend by rank: "Chief Inspector Carver".
-	titledName = regexp.MustCompile(`\b(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof|Revd|Rev|Canon|Alderman|(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|Constable))\b\.?(?:\s+(?:(?:Mc|Mac|O['’]|De|Le|Van|Du|St)\s?)?\p{Lu}[\p{L}'’.-]*){1,4}`)
+	titledName = lazy(`\b(?:(?:County|Borough|District|Town|Parish)\s+)?(?:Councillors?|Cllrs?|Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Dame|Lord|Lady|Baroness|Professor|Prof|Revd|Rev|Canon|Alderman|(?:Detective\s+)?(?:Chief\s+)?(?:Inspector|Superintendent|Sergeant|Constable))\b\.?(?:\s+(?:(?:Mc|Mac|O['’]|De|Le|Van|Du|St)\s?)?\p{Lu}[\p{L}'’.-]*){1,4}`)
 	// plainName is a name without a title, followed by its office in
 	// brackets: "Mark Albiston (Director of Adult Social Care)".
-	plainName = regexp.MustCompile(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s*\(([^()]{3,90})\)`)
+	plainName = lazy(`\b\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s*\(([^()]{3,90})\)`)
 	// groupRE names speakers without naming anyone.
-	groupRE   = regexp.MustCompile(`(?i)\b(?:(?:a|one|another|several|some|many|other|the|individual|two|three)\s+)?(?:(?:committee|panel|board|cabinet|elected)\s+)?(?:members?|councillors|officers?|officials?|commissioners)\b`)
-	pronounRE = regexp.MustCompile(`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`)
+	groupRE   = lazy(`(?i)\b(?:(?:a|one|another|several|some|many|other|the|individual|two|three)\s+)?(?:(?:committee|panel|board|cabinet|elected)\s+)?(?:members?|councillors|officers?|officials?|commissioners)\b`)
+	pronounRE = lazy(`\b(?:[Hh]e|[Ss]he|[Tt]hey)\b`)
 )
 
 // titleWords start a titled name; an office phrase stops before them.
@@ -448,7 +447,7 @@ func subjectOf(t string, v int, ms []mention) (mention, bool) {
 }
 
 // adjacentRE is what may stand between a subject and its verb.
-var adjacentRE = regexp.MustCompile(`^[\s,]*(?:(?:also|then|further|additionally|subsequently|again|specifically|briefly|both|initially|later|finally|however|therefore|in\s+turn|in\s+addition|had|has|have|was|were|would|who|[\s,])+)?$`)
+var adjacentRE = lazy(`^[\s,]*(?:(?:also|then|further|additionally|subsequently|again|specifically|briefly|both|initially|later|finally|however|therefore|in\s+turn|in\s+addition|had|has|have|was|were|would|who|[\s,])+)?$`)
 
 // objectWords are the words after which a mention is not a subject.
 var objectWords = map[string]bool{

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -16,8 +15,8 @@ import (
 
 var (
 	// strengthNamed is a sentence that names a strength of the service.
-	strengthNamed = regexp.MustCompile(`(?i)\b(?:identified|recognised|recognized|highlighted|noted|found|praised|commended|acknowledged|reported)\b[^.]{0,80}\b(?:strengths?|strong\s+performance|good\s+practice)\b|\b(?:strengths?|areas\s+of\s+strong\s+performance)\s+(?:identified|highlighted|noted|found)\b|\bidentified\s+(?:by\s+\w+\s+)?as\s+a\s+strength\b`)
-	negativeCue   = regexp.MustCompile(`(?i)\b(?:not|no|weak|weaker|weakness|weaknesses|too|delay|delays|drift|inconsistent|inconsistently|variable|lack|lacks|insufficient|poor|however|although|while|whilst|fail|fails|failed|shortfalls?|deteriorat\w*|requires?|needs?|still|only)\b`)
+	strengthNamed = lazy(`(?i)\b(?:identified|recognised|recognized|highlighted|noted|found|praised|commended|acknowledged|reported)\b[^.]{0,80}\b(?:strengths?|strong\s+performance|good\s+practice)\b|\b(?:strengths?|areas\s+of\s+strong\s+performance)\s+(?:identified|highlighted|noted|found)\b|\bidentified\s+(?:by\s+\w+\s+)?as\s+a\s+strength\b`)
+	negativeCue   = lazy(`(?i)\b(?:not|no|weak|weaker|weakness|weaknesses|too|delay|delays|drift|inconsistent|inconsistently|variable|lack|lacks|insufficient|poor|however|although|while|whilst|fail|fails|failed|shortfalls?|deteriorat\w*|requires?|needs?|still|only)\b`)
 )
 
 // strengths finds strengths in text about an inspection.

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"regexp"
 	"strings"
 
 	"scrutiny/corpus"
@@ -18,23 +17,23 @@ import (
 // and their responses may follow under labels of their own.
 
 var (
-	writtenHead = regexp.MustCompile(`(?i)^(?:\d{1,3}[.)]?\s*)?(?:(?:(?:written|oral|public|members?['’]?|supplementary)\s+)?question\s*(?:no\.?\s*)?(?:\(?[\w/-]{1,12}\)?\s*)?(?:[:.–-]\s*)?(?:(?:submitted|asked|put|tabled|received|raised)\s+)?)?(?:by|from)\s+(.+?)(?:\s+(?:to|of)\s+(.+?))?\s*[:.]?$`)
+	writtenHead = lazy(`(?i)^(?:\d{1,3}[.)]?\s*)?(?:(?:(?:written|oral|public|members?['’]?|supplementary)\s+)?question\s*(?:no\.?\s*)?(?:\(?[\w/-]{1,12}\)?\s*)?(?:[:.–-]\s*)?(?:(?:submitted|asked|put|tabled|received|raised)\s+)?)?(?:by|from)\s+(.+?)(?:\s+(?:to|of)\s+(.+?))?\s*[:.]?$`)
 	// numberedQuestion is a heading that numbers a question and names
 	// nobody: "Question (24-15)", "Question 3".
-	numberedQuestion = regexp.MustCompile(`(?i)^(?:(?:written|oral|public|members?['’]?)\s+)?question\s*(?:no\.?\s*)?\(?[\w/-]{1,12}\)?\s*[:.]?$`)
+	numberedQuestion = lazy(`(?i)^(?:(?:written|oral|public|members?['’]?)\s+)?question\s*(?:no\.?\s*)?\(?[\w/-]{1,12}\)?\s*[:.]?$`)
 	// addressee is the line that names whom a question is put to.
-	addressee = regexp.MustCompile(`^To\s+(.+?)\s*[:.]?$`)
+	addressee = lazy(`^To\s+(.+?)\s*[:.]?$`)
 	// replyLabel opens a reply, perhaps naming who gives it: "Reply",
 	// "Response from the Cabinet Member", "A (Director of Children's
 	// Services):".
-	replyLabel = regexp.MustCompile(`(?i)^(?:(?:written|supplementary)\s+)?(?:reply|answer|response)(?:\s+(?:from|by)\s+([^:]{3,120}?))?\s*(?:\(([^()]{2,80})\))?\s*(?:[:.–-]|$)|^A\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[.:](?:\s|$)`)
+	replyLabel = lazy(`(?i)^(?:(?:written|supplementary)\s+)?(?:reply|answer|response)(?:\s+(?:from|by)\s+([^:]{3,120}?))?\s*(?:\(([^()]{2,80})\))?\s*(?:[:.–-]|$)|^A\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[.:](?:\s|$)`)
 	// questionLabel opens a question set out as "Question: ...", "Q1." or
 	// "Q (Councillor Lakhani):".
-	questionLabel = regexp.MustCompile(`(?i)^(?:supplementary\s+)?(?:question|q)\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[:.–-]\s*\S`)
+	questionLabel = lazy(`(?i)^(?:supplementary\s+)?(?:question|q)\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[:.–-]\s*\S`)
 	// bareLabel is a label standing alone on its line, its words below it.
-	bareLabel = regexp.MustCompile(`(?i)^(?:supplementary\s+)?(?:question|answer|reply|response)s?\s*[:.]?$`)
+	bareLabel = lazy(`(?i)^(?:supplementary\s+)?(?:question|answer|reply|response)s?\s*[:.]?$`)
 	// supplementaryLabel opens a supplementary question.
-	supplementaryLabel = regexp.MustCompile(`(?i)^supplementary(?:\s+question)?\s*[:.–-]`)
+	supplementaryLabel = lazy(`(?i)^supplementary(?:\s+question)?\s*[:.–-]`)
 )
 
 // unit is a block, or part of one: a PDF runs a heading or a label ("1. By
@@ -293,7 +292,7 @@ func nameLine(t string) string {
 }
 
 // leadingNumber is the number a line may open with: "1.", "2)".
-var leadingNumber = regexp.MustCompile(`^\s*\d{1,3}[.)]\s+`)
+var leadingNumber = lazy(`^\s*\d{1,3}[.)]\s+`)
 
 // inRanges reports whether off lies in one of the ranges.
 func inRanges(rs [][2]int, off int) bool {
@@ -340,7 +339,7 @@ func bracketSpeaker(s string) string {
 
 // labelPrefix is the label a question or reply is set out under, with the
 // speaker it names in brackets (group 1).
-var labelPrefix = regexp.MustCompile(`(?i)^(?:supplementary\s+)?(?:question|answer|reply|response|q|a)\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[:.–-]\s*`)
+var labelPrefix = lazy(`(?i)^(?:supplementary\s+)?(?:question|answer|reply|response|q|a)\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[:.–-]\s*`)
 
 // emitWritten emits a written question or reply over [start, end).
 func (c *docContext) emitWritten(kind corpus.Kind, start, end int, speaker string, role corpus.Role, people []corpus.Attendee, to int, rule string) int {

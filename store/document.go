@@ -157,11 +157,22 @@ func insertContent(ctx context.Context, tx *sql.Tx, docID int64, doc *corpus.Doc
 	}
 	ro := newRuneOffsets(doc.Text, offs)
 
+	// Facts first: their triggers re-index the document's findings for
+	// search by date and authority, and there are none yet to re-index.
+	if err := insertFacts(ctx, tx, docID, doc); err != nil {
+		return 0, err
+	}
+
+	itemStmt, err := tx.PrepareContext(ctx, `INSERT INTO items (document_id, number, label, title, page, start, end, procedural, text)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer itemStmt.Close()
 	itemIDs := map[int]int64{}
 	for _, it := range doc.Items {
 		start, end := clamp(it.Start, it.End, len(doc.Text))
-		r, err := tx.ExecContext(ctx, `INSERT INTO items (document_id, number, label, title, page, start, end, procedural, text)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r, err := itemStmt.ExecContext(ctx,
 			docID, it.Number, it.Label, it.Title, it.Page, ro.at(it.Start), ro.at(it.End), it.Procedural, doc.Text[start:end])
 		if err != nil {
 			return 0, fmt.Errorf("item %d: %w", it.Number, err)
@@ -171,6 +182,14 @@ func insertContent(ctx context.Context, tx *sql.Tx, docID int64, doc *corpus.Doc
 		}
 	}
 
+	findingStmt, err := tx.PrepareContext(ctx, `INSERT INTO findings
+		(document_id, item_id, seq, kind, text, page, start, end, speaker, speaker_role, answered_by,
+		 area, grade, inspection, previous, source, outcome, rule, classifier_version, person)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return 0, err
+	}
+	defer findingStmt.Close()
 	ids := make([]int64, len(doc.Findings))
 	for i, f := range doc.Findings {
 		var item any
@@ -181,10 +200,7 @@ func insertContent(ctx context.Context, tx *sql.Tx, docID int64, doc *corpus.Doc
 		if f.Kind == corpus.Judgement {
 			previous = f.Previous
 		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO findings
-			(document_id, item_id, seq, kind, text, page, start, end, speaker, speaker_role, answered_by,
-			 area, grade, inspection, previous, source, outcome, rule, classifier_version, person)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r, err := findingStmt.ExecContext(ctx,
 			docID, item, i+1, string(f.Kind), f.Text, f.Page, ro.at(f.Start), ro.at(f.End),
 			nullString(f.Speaker), nullString(string(f.SpeakerRole)), nullString(f.AnsweredBy),
 			nullString(string(f.Area)), nullString(string(f.Grade)), nullString(string(f.Inspection)), previous,
@@ -203,9 +219,6 @@ func insertContent(ctx context.Context, tx *sql.Tx, docID int64, doc *corpus.Doc
 		if _, err := tx.ExecContext(ctx, `UPDATE findings SET answer_to = ? WHERE id = ?`, ids[f.AnswerTo], ids[i]); err != nil {
 			return 0, err
 		}
-	}
-	if err := insertFacts(ctx, tx, docID, doc); err != nil {
-		return 0, err
 	}
 	return len(doc.Findings), nil
 }

@@ -12,8 +12,8 @@ import (
 // the path "<path>#k" and the hash "<sha256>-k". Copies keep agenda
 // items' titles and findings' text but not the documents' or items' full
 // text, which would multiply the file's size for nothing a search of
-// findings reads. The full-text indexes are kept in sync by their
-// triggers, as for any write. It runs in one transaction.
+// findings reads. The full-text indexes are filled in bulk for the copies.
+// It runs in one transaction.
 func (s *DB) Replicate(ctx context.Context, copies int) error {
 	if copies < 1 {
 		return nil
@@ -73,17 +73,87 @@ func (s *DB) Replicate(ctx context.Context, copies int) error {
 			WHERE d.superseded_by IS NULL AND d.id < :ds`,
 		}
 		args := []any{sql.Named("ds", ds), sql.Named("is", is), sql.Named("fs", fs), sql.Named("ms", ms), sql.Named("ns", ns)}
+		// Row-by-row triggers keep the search indexes in step with every
+		// write, at a cost that dominates a million-row copy. They are set
+		// aside for it, the indexes filled in bulk from the new rows, and
+		// the triggers put back, all in this one transaction.
+		restore, err := suspendIndexTriggers(ctx, tx)
+		if err != nil {
+			return err
+		}
 		for _, q := range steps {
 			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
 				return err
 			}
 		}
-		return nil
+		for _, q := range bulkIndex {
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return err
+			}
+		}
+		return restore()
 	})
 	if err != nil {
 		return fmt.Errorf("replicate %s: %w", s.path, err)
 	}
 	return nil
+}
+
+// indexTriggers are the triggers that index new items and findings for
+// search, and bulkIndex does their work for every row added from :is and
+// :fs on. The two lists must agree: suspendIndexTriggers refuses to run
+// when an insert trigger it does not know of is found.
+var indexTriggers = map[string]bool{"items_ai": true, "findings_ai": true, "findings_search_ai": true}
+
+var bulkIndex = []string{
+	`INSERT INTO items_fts (rowid, title, text) SELECT id, title, text FROM items WHERE id >= :is`,
+	`INSERT INTO findings_fts (rowid, text, speaker) SELECT id, text, speaker FROM findings WHERE id >= :fs`,
+	`INSERT INTO finding_facets (id, kind, area, grade, source, authority, year, state)
+	SELECT id, kind, area, grade, source, authority, year, state FROM finding_facet_values WHERE id >= :fs`,
+	`INSERT INTO findings_search (rowid, text, speaker, kind, area, grade, source, authority, year, state)
+	SELECT f.id, f.text, coalesce(f.speaker, ''), x.kind, x.area, x.grade, x.source, x.authority, x.year, x.state
+	FROM findings f JOIN finding_facets x ON x.id = f.id WHERE f.id >= :fs`,
+}
+
+// suspendIndexTriggers drops the insert triggers on items and findings and
+// returns a function that recreates them from their saved definitions.
+func suspendIndexTriggers(ctx context.Context, tx *sql.Tx) (func() error, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT name, sql FROM sqlite_master
+		WHERE type = 'trigger' AND tbl_name IN ('items', 'findings') AND sql LIKE '%AFTER INSERT%'`)
+	if err != nil {
+		return nil, err
+	}
+	saved := map[string]string{}
+	for rows.Next() {
+		var name, def string
+		if err := rows.Scan(&name, &def); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		saved[name] = def
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for name := range saved {
+		if !indexTriggers[name] {
+			return nil, fmt.Errorf("trigger %s is not one Replicate knows how to do in bulk", name)
+		}
+	}
+	for name := range saved {
+		if _, err := tx.ExecContext(ctx, `DROP TRIGGER `+name); err != nil {
+			return nil, err
+		}
+	}
+	return func() error {
+		for _, def := range saved {
+			if _, err := tx.ExecContext(ctx, def); err != nil {
+				return err
+			}
+		}
+		return nil
+	}, nil
 }
 
 // Optimize merges the full-text indexes into one segment each and updates

@@ -118,6 +118,23 @@ func TestReplicate(t *testing.T) {
 	if res.Total != 4 {
 		t.Errorf("search after replicating 3 times: %d findings, want 4", res.Total)
 	}
+	// The copies are indexed in bulk with the triggers set aside: the
+	// triggers are back, and the indexes agree with their tables.
+	if got := count(`SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN ('items_ai', 'findings_ai', 'findings_search_ai')`); got != "3" {
+		t.Errorf("%s of the three index triggers are back after replicating", got)
+	}
+	for _, fts := range []string{"findings_fts", "items_fts"} {
+		if _, err := db.SQL().ExecContext(ctx, `INSERT INTO `+fts+`(`+fts+`) VALUES ('integrity-check')`); err != nil {
+			t.Errorf("%s after replicating: %v", fts, err)
+		}
+	}
+	if got := count(`SELECT (SELECT count(*) FROM finding_facets) = (SELECT count(*) FROM findings)`); got != "1" {
+		t.Error("finding_facets does not hold a row for every finding after replicating")
+	}
+	res = search(t, db, store.Filter{Query: seed.QuestionPhrase, Kinds: []string{"question"}}, store.SearchOptions{Scope: store.ScopeFindings})
+	if res.Total != 4 {
+		t.Errorf("filtered search after replicating: %d findings, want 4", res.Total)
+	}
 }
 
 func assertRows(t *testing.T, name string, got, want [][]string) {

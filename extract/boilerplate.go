@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"regexp"
+	"scrutiny/internal/lazyre"
 	"strings"
 )
 
 // webFurniture matches the lines a web page's footer is made of: social
 // network link lists, agency credits, contact links and legal notices.
-var webFurniture = regexp.MustCompile(`(?i)` + strings.Join([]string{
+var webFurniture = lazyre.New(`(?i)` + strings.Join([]string{
 	`\b(?:linkedin|facebook|twitter|instagram|youtube|pinterest|tiktok)\b.*\b(?:linkedin|facebook|twitter|instagram|youtube|pinterest|rss|tiktok)\b`,
 	`website (?:design|designed|built|by)\b`,
 	`\bweb design by\b`,

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"scrutiny/internal/lazyre"
 	"sort"
 	"strconv"
 	"strings"
@@ -119,24 +119,24 @@ func modernGovItem(text string, lines []Line) []corpus.Item {
 }
 
 var (
-	leadingNumber = regexp.MustCompile(`^(\d{1,4}(?:\.\d{1,3})?)[.)]?\s+`)
+	leadingNumber = lazyre.New(`^(\d{1,4}(?:\.\d{1,3})?)[.)]?\s+`)
 	// numbered matches a heading line: a number, then a title. The number
 	// may be glued to a capitalised title ("8.Question submitted by"),
 	// carry the year of the municipal series ("24/15 Minutes"), or follow
 	// the word "Minute" ("Minute 12 Apologies").
-	numbered = regexp.MustCompile(`^\s{0,16}((?i:minute\s+)?(?:\d{1,4}/)?(\d{1,4}))(?:[.)]\s*|\.?\)?\s+)(\S.{1,150})$`)
+	numbered = lazyre.New(`^\s{0,16}((?i:minute\s+)?(?:\d{1,4}/)?(\d{1,4}))(?:[.)]\s*|\.?\)?\s+)(\S.{1,150})$`)
 	// itemSuffix is the agenda number some minutes print after a title:
 	// "Apologies for Absence - Agenda Item 1".
-	itemSuffix = regexp.MustCompile(`(?i)\s+[-–]\s+(?:agenda\s+)?item\s+\d{1,3}[a-z]?\s*$`)
-	itemMarker = regexp.MustCompile(`(?i)^\s*\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$|\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$`)
-	dateTitle  = regexp.MustCompile(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
-	markdownH  = regexp.MustCompile(`^\s{0,3}(#{1,3})\s+(.+?)\s*#*\s*$`)
+	itemSuffix = lazyre.New(`(?i)\s+[-–]\s+(?:agenda\s+)?item\s+\d{1,3}[a-z]?\s*$`)
+	itemMarker = lazyre.New(`(?i)^\s*\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$|\(\s*(?:agenda\s+)?item\s+[\dA-Z]+[a-z]?\s*\)\s*$`)
+	dateTitle  = lazyre.New(`^(?i:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
+	markdownH  = lazyre.New(`^\s{0,3}(#{1,3})\s+(.+?)\s*#*\s*$`)
 	// tocEntry is a line of a table of contents: a title, a run of spaces
 	// or dots, and a page number.
-	tocEntry = regexp.MustCompile(`(?:\s{3,}|\.{3,}\s*)\d{1,4}\s*$`)
+	tocEntry = lazyre.New(`(?:\s{3,}|\.{3,}\s*)\d{1,4}\s*$`)
 	// titleStart is how a heading's title begins: a capital, a quote or
 	// bracket, or (after an "(Item N)" marker) a reference number.
-	titleStart = regexp.MustCompile(`^[\p{Lu}(“"'‘]`)
+	titleStart = lazyre.New(`^[\p{Lu}(“"'‘]`)
 	emphasis   = strings.NewReplacer("**", "", "__", "")
 )
 
@@ -363,7 +363,7 @@ func startsNewBlock(s string) bool {
 	return s == "" || bullet.MatchString(s) || strings.HasPrefix(s, "RESOLVED") || strings.HasPrefix(s, "(")
 }
 
-var bullet = regexp.MustCompile(`^(?:[-•·▪◼■●○◦*–]|\d{1,2}[.)]|\(?[a-z]{1,3}\))\s`)
+var bullet = lazyre.New(`^(?:[-•·▪◼■●○◦*–]|\d{1,2}[.)]|\(?[a-z]{1,3}\))\s`)
 
 func markdownHeadings(lines []Line) []heading {
 	var heads []heading
@@ -416,9 +416,9 @@ func firstLine(lines []Line) string {
 	return ""
 }
 
-var linkOnly = regexp.MustCompile(`^\[[^\]]*\]\([^)]*\)$`)
+var linkOnly = lazyre.New(`^\[[^\]]*\]\([^)]*\)$`)
 
-var procedural = regexp.MustCompile(`(?i)\b(?:apologies|substitut(?:e|es|ions)|(?:declarations?|disclosures?) of (?:\w+ )*interests?|disclosable pecuniary|minutes of (?:the )?(?:previous|last) meeting|^minutes\b|confirmation of (?:the )?minutes|approval of (?:the )?minutes|urgent (?:\w+ )?(?:business|items?)|exclusion of (?:the )?(?:press|public)|exempt items?|any other business|date of (?:the )?next meeting|(?:chair(?:man)?|mayor)['’]?s? announcements|welcome and introductions?|membership|election of (?:the )?(?:chair|vice)|appointment of (?:the )?(?:chair|vice))`)
+var procedural = lazyre.New(`(?i)\b(?:apologies|substitut(?:e|es|ions)|(?:declarations?|disclosures?) of (?:\w+ )*interests?|disclosable pecuniary|minutes of (?:the )?(?:previous|last) meeting|^minutes\b|confirmation of (?:the )?minutes|approval of (?:the )?minutes|urgent (?:\w+ )?(?:business|items?)|exclusion of (?:the )?(?:press|public)|exempt items?|any other business|date of (?:the )?next meeting|(?:chair(?:man)?|mayor)['’]?s? announcements|welcome and introductions?|membership|election of (?:the )?(?:chair|vice)|appointment of (?:the )?(?:chair|vice))`)
 
 // IsProcedural reports whether an item title names a procedural item, one
 // researchers usually filter out.

@@ -5,7 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os/exec"
-	"regexp"
+	"scrutiny/internal/lazyre"
 	"strings"
 	"sync"
 )
@@ -38,7 +38,7 @@ func PDFToTextAvailable(opt Options) (string, bool) {
 
 var versions sync.Map // binary path -> version string
 
-var versionRE = regexp.MustCompile(`\d+\.\d+(?:\.\d+)?`)
+var versionRE = lazyre.New(`\d+\.\d+(?:\.\d+)?`)
 
 // toolVersion asks a Poppler or Tesseract binary for its version once.
 func toolVersion(bin string) string {

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"scrutiny/internal/lazyre"
 	"strings"
 )
 
@@ -73,8 +73,8 @@ func edgeLines(lines []string, n int) []int {
 }
 
 var (
-	digits         = regexp.MustCompile(`\d+`)
-	pageNumberLine = regexp.MustCompile(`^\s*(?:-\s*)?(?:(?i:page)\s+)?\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?(?:\s*-)?\s*$`)
+	digits         = lazyre.New(`\d+`)
+	pageNumberLine = lazyre.New(`^\s*(?:-\s*)?(?:(?i:page)\s+)?\d{1,4}(?:\s+(?i:of)\s+\d{1,4})?(?:\s*-)?\s*$`)
 )
 
 // runningKey is the form of a line compared across pages: digits folded

@@ -1,7 +1,7 @@
 package extract
 
 import (
-	"regexp"
+	"scrutiny/internal/lazyre"
 	"strings"
 )
 
@@ -15,11 +15,11 @@ import (
 // sections.
 var (
 	// ofstedHead marks an Ofsted report or letter by its first page.
-	ofstedHead = regexp.MustCompile(`(?i)inspection\s+dates?\s*:|lead\s+inspector|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|\b(?:focused|monitoring)\s+visit\s+(?:to|of)\b|joint\s+targeted\s+area\s+inspection|inspection\s+of\s+services\s+for\s+children\s+in\s+need`)
+	ofstedHead = lazyre.New(`(?i)inspection\s+dates?\s*:|lead\s+inspector|enquiries@ofsted\.gov\.uk|www\.gov\.uk/ofsted|\b(?:focused|monitoring)\s+visit\s+(?:to|of)\b|joint\s+targeted\s+area\s+inspection|inspection\s+of\s+services\s+for\s+children\s+in\s+need`)
 	// minutesHead marks council papers that quote a report's headings.
-	minutesHead = regexp.MustCompile(`(?im)^\s*(?:agenda\s+item|minutes\b|present\s*:)`)
+	minutesHead = lazyre.New(`(?im)^\s*(?:agenda\s+item|minutes\b|present\s*:)`)
 
-	sectionTitle = regexp.MustCompile(`(?i)^(?:\d{1,2}\.?\s+)?(?:` + strings.Join([]string{
+	sectionTitle = lazyre.New(`(?i)^(?:\d{1,2}\.?\s+)?(?:` + strings.Join([]string{
 		`what\s+needs\s+to\s+improve(?:\s+in\s+this\s+area(?:\s+of\s+(?:social\s+work\s+)?practice)?)?`,
 		`what\s+does\s+the\s+(?:local\s+authority|lscb|local\s+safeguarding\s+children\s+board)\s+need\s+to\s+improve`,
 		`(?:the\s+)?experiences?\s+and\s+progress\s+of\s+[^:.?]{3,90}`,
@@ -147,7 +147,7 @@ func startsWithUpper(s string) bool {
 }
 
 // reportTitle matches the line that opens a report's or letter's title.
-var reportTitle = regexp.MustCompile(`(?i)^(?:(?:re-?)?inspection\s+of\s+\S|(?:focused|monitoring)\s+visit\s+(?:to|of)\s+\S|joint\s+targeted\s+area\s+inspection)`)
+var reportTitle = lazyre.New(`(?i)^(?:(?:re-?)?inspection\s+of\s+\S|(?:focused|monitoring)\s+visit\s+(?:to|of)\s+\S|joint\s+targeted\s+area\s+inspection)`)
 
 // ofstedTitle returns the title of an Ofsted report or letter: "Inspection
 // of Barnsley local authority children’s services", "Focused visit to
@@ -200,6 +200,6 @@ func ofstedTitle(lines []Line) string {
 }
 
 // namesPlace matches a title that names its authority.
-var namesPlace = regexp.MustCompile(`(?i)\S\s+local\s+authority|visit\s+(?:to|of)\s+\S|inspection\s+of\s+\S+.*\btrust\b|joint\s+targeted`)
+var namesPlace = lazyre.New(`(?i)\S\s+local\s+authority|visit\s+(?:to|of)\s+\S|inspection\s+of\s+\S+.*\btrust\b|joint\s+targeted`)
 
-var reportDate = regexp.MustCompile(`(?i)^(?:inspection\s+dates?|report\s+published|lead\s+inspector)\b`)
+var reportDate = lazyre.New(`(?i)^(?:inspection\s+dates?|report\s+published|lead\s+inspector)\b`)

@@ -84,6 +84,14 @@ func (flt Filter) findingsOnly() bool {
 	return len(flt.Kinds) > 0 || flt.Area != "" || flt.Grade != "" || flt.Source != ""
 }
 
+// selective reports whether the filter may drop many of a query's
+// matches: it tests more than whether a document is current, which few
+// documents are not.
+func (flt Filter) selective() bool {
+	return flt.findingsOnly() || flt.Authority != "" || flt.Since != "" || flt.Until != "" ||
+		flt.DocumentID > 0 || flt.Document != "" || flt.NoProcedural
+}
+
 // where returns the SQL conditions and arguments of the filter, over the
 // aliases f (findings), d (documents) and i (items). The query, if any,
 // is left to the caller, which knows how it joins the full-text index.

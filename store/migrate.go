@@ -106,12 +106,24 @@ func (s *DB) checkSchema(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	for _, m := range ms {
+	rows, err := s.db.QueryContext(ctx, `SELECT version FROM schema_migrations`)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	have := map[int]bool{}
+	for rows.Next() {
 		var n int
-		if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, m.version).Scan(&n); err != nil {
+		if err := rows.Scan(&n); err != nil {
 			return err
 		}
-		if n == 0 {
+		have[n] = true
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, m := range ms {
+		if !have[m.version] {
 			return fmt.Errorf("database lacks migration %s: open it once for writing (scrutiny ingest) to migrate", m.name)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Scope says what a search looks in.
@@ -115,7 +114,11 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 		return res, fmt.Errorf("search %q: %w", flt.Query, err)
 	}
 	res.TotalExact, res.RankedAll = true, true
-	var ranked []Hit
+	// One arm after the other, on one connection: a search from the
+	// command line starts with one, and a second costs more to open (and
+	// its page faults contend with the first's) than the arms gain from
+	// running side by side.
+	var ranked []match
 	for _, a := range arms {
 		hits, err := a.collect(ctx, s.db, opt.Window)
 		if err != nil {
@@ -141,50 +144,50 @@ func (s *DB) Search(ctx context.Context, flt Filter, opt SearchOptions) (Results
 	// Best first; ties in a stable order, so that pages do not overlap.
 	sort.Slice(ranked, func(i, j int) bool {
 		a, b := ranked[i], ranked[j]
-		if a.Score != b.Score {
-			return a.Score < b.Score
+		if a.score != b.score {
+			return a.score < b.score
 		}
-		if a.Type != b.Type {
-			return a.Type < b.Type
+		if a.typ != b.typ {
+			return a.typ < b.typ
 		}
-		return a.ID < b.ID
+		return a.id < b.id
 	})
 	ranked = ranked[min(opt.Offset, len(ranked)):min(opt.Offset+opt.Limit, len(ranked))]
 	if len(ranked) == 0 {
 		return res, nil
 	}
-	if err := s.fillHits(ctx, ranked, expr); err != nil {
+	page := make([]Hit, len(ranked))
+	for i, m := range ranked {
+		page[i] = Hit{Type: m.typ, ID: m.id, Score: m.score}
+	}
+	if err := s.fillHits(ctx, page, expr); err != nil {
 		return fail(err)
 	}
-	res.Hits = append(res.Hits, ranked...)
+	res.Hits = append(res.Hits, page...)
 	return res, nil
 }
 
-// fillWorkers is how many hits are filled at once. A snippet of a long
-// agenda item means tokenizing all of its text, so a page of them is
-// worth spreading over the connection pool's cores.
-const fillWorkers = 4
-
-// fillHits fetches the provenance and snippets of a page of hits.
+// fillHits fetches the provenance and snippets of a page of hits: the
+// findings' in two queries and the items' in two more. (A query per hit
+// costs more in preparing statements than in reading them.)
 func (s *DB) fillHits(ctx context.Context, hits []Hit, expr string) error {
-	errs := make([]error, len(hits))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(fillWorkers, len(hits)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = s.fillHit(ctx, &hits[i], expr)
-			}
-		}()
-	}
+	var findings, items []*Hit
 	for i := range hits {
-		next <- i
+		if hits[i].Type == "finding" {
+			findings = append(findings, &hits[i])
+		} else {
+			items = append(items, &hits[i])
+		}
 	}
-	close(next)
-	wg.Wait()
-	return errors.Join(errs...)
+	if len(findings) > 0 {
+		if err := s.fillFindings(ctx, findings, expr); err != nil {
+			return err
+		}
+	}
+	if len(items) > 0 {
+		return s.fillItems(ctx, items, expr)
+	}
+	return nil
 }
 
 func (o SearchOptions) withDefaults() SearchOptions {
@@ -213,10 +216,28 @@ type arm struct {
 	// The table and expression that rank them (the words alone, so that
 	// bm25 does not count the rows holding each filter value) and score,
 	// the bm25 call; with onePass, score ranks fts's matches as they are
-	// found instead.
+	// found instead. One pass is best when nearly every match passes the
+	// filter: ranking in a second pass costs a second walk of the index,
+	// and saves only the scoring of the matches the filter drops.
 	rankFTS, rankMatch, score string
 	onePass                   bool
+	// bare, when set, reads the matches with no filter but the words:
+	// the filter only asks that a row's document be current. excluded
+	// lists the rows of superseded documents, which collect then drops
+	// itself, as long as there are few (see maxExcluded); it is empty when
+	// the filter keeps superseded documents too.
+	bare, excluded string
 }
+
+// maxExcluded bounds the rows of superseded documents a search sets aside
+// in memory instead of joining each match to its document. The join
+// reads a page of the findings or items table and one of documents for
+// each of up to RankWindow matches: pages that a search from the command
+// line, which starts with nothing in memory, faults in one by one, some
+// 40 ms of its time on a million findings. Documents are superseded only
+// when a new version of the same file is ingested, so there are few. (A
+// variable so that tests can take the other path.)
+var maxExcluded = 10000
 
 // searchArms plans a search: for findings under a filter, words and
 // filter values are matched together in findings_search, so that a narrow
@@ -241,7 +262,8 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 			items = ` LEFT JOIN items i ON i.id = f.item_id`
 		}
 		a := arm{typ: "finding", fts: "findings_fts", match: expr, args: args,
-			rankFTS: "findings_fts", rankMatch: expr, score: `bm25(findings_fts)`}
+			rankFTS: "findings_fts", rankMatch: expr, score: `bm25(findings_fts)`,
+			onePass: !flt.selective()}
 		if !flt.Raw && facets != "" {
 			a.fts = "findings_search"
 			a.match = `({text speaker}: (` + expr + `) AND ` + facets + `)`
@@ -251,9 +273,16 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 			a.onePass = true
 			a.score = `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`
 		}
-		a.from = a.fts + ` JOIN findings f ON f.id = ` + a.fts + `.rowid
+		a.from = a.fts + ` JOIN findings f INDEXED BY findings_search_cover ON f.id = ` + a.fts + `.rowid
 			JOIN documents d INDEXED BY documents_search ON d.id = f.document_id` + items + `
 			WHERE ` + a.fts + ` MATCH ? AND ` + where
+		if !flt.selective() {
+			a.bare = `findings_fts WHERE findings_fts MATCH ?`
+			if !flt.Superseded {
+				a.excluded = `SELECT f.id FROM documents d INDEXED BY documents_superseded
+					JOIN findings f ON f.document_id = d.id WHERE d.superseded_by IS NOT NULL LIMIT ?`
+			}
+		}
 		arms = append(arms, a)
 	}
 	if (scope == ScopeAll || scope == ScopeItems) && !flt.findingsOnly() {
@@ -268,11 +297,27 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
 				WHERE items_fts MATCH ? AND ` + where,
 			// A title says what an item is about: weigh it above the body.
-			score: `bm25(items_fts, 4.0, 1.0)`,
-			args:  args,
+			score:   `bm25(items_fts, 4.0, 1.0)`,
+			args:    args,
+			onePass: !flt.selective(),
 		})
+		if a := &arms[len(arms)-1]; !flt.selective() {
+			a.bare = `items_fts WHERE items_fts MATCH ?`
+			if !flt.Superseded {
+				a.excluded = `SELECT i.id FROM documents d INDEXED BY documents_superseded
+					JOIN items i ON i.document_id = d.id WHERE d.superseded_by IS NOT NULL LIMIT ?`
+			}
+		}
 	}
 	return arms, nil
+}
+
+// match is a search match before it is filled in: which row, and its
+// bm25 score. Searches rank thousands of them to show a page of Hits.
+type match struct {
+	typ   string // "finding" or "item"
+	id    int64
+	score float64
 }
 
 // collect returns the arm's newest matches that pass the filter, up to
@@ -285,70 +330,99 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 // including rows the filter then drops, which for a narrow filter on
 // agenda items is most of the cost. The second scores the matches found,
 // in the rowid range they span, without the filter's joins.
-func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]Hit, error) {
+func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]match, error) {
 	score := "0"
 	if a.onePass {
 		score = a.score
 	}
-	q := `SELECT ` + a.fts + `.rowid, ` + score + ` FROM ` + a.from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
-	rows, err := db.QueryContext(ctx, q, append(append([]any{a.match}, a.args...), limit+1)...)
+	from, args, skip := a.from, a.args, map[int64]bool(nil)
+	if a.bare != "" {
+		ids, few, err := excludedRows(ctx, db, a.excluded)
+		if err != nil {
+			return nil, err
+		}
+		if few {
+			from, args, skip = a.bare, nil, ids
+		}
+	}
+	q := `SELECT ` + a.fts + `.rowid, ` + score + ` FROM ` + from + ` ORDER BY ` + a.fts + `.rowid DESC LIMIT ?`
+	rows, err := db.QueryContext(ctx, q, append(append([]any{a.match}, args...), limit+1+len(skip))...)
 	if err != nil {
 		return nil, err
 	}
-	var hits []Hit
+	hits := make([]match, 0, 64)
 	for rows.Next() {
-		h := Hit{Type: a.typ}
-		if err := rows.Scan(&h.ID, &h.Score); err != nil {
+		m := match{typ: a.typ}
+		if err := rows.Scan(&m.id, &m.score); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		hits = append(hits, h)
+		if !skip[m.id] {
+			hits = append(hits, m)
+		}
 	}
 	rows.Close()
+	hits = hits[:min(len(hits), limit+1)]
 	if err := rows.Err(); err != nil || len(hits) == 0 || a.onePass {
 		return hits, err
 	}
-	ids := make([]int64, len(hits))
-	for i, h := range hits {
-		ids[i] = h.ID
-	}
-	scores, err := a.scores(ctx, db, ids)
-	if err != nil {
+	if err := a.scores(ctx, db, hits); err != nil {
 		return nil, err
-	}
-	for i := range hits {
-		hits[i].Score = scores[hits[i].ID]
 	}
 	return hits, nil
 }
 
-// scores returns the bm25 score of each of ids, matches of the arm in
+// excludedRows runs an arm's query for the rows of superseded documents.
+// few is false when there are more than maxExcluded of them, and the
+// search must join each match to its document instead.
+func excludedRows(ctx context.Context, db *sql.DB, q string) (ids map[int64]bool, few bool, err error) {
+	ids = map[int64]bool{}
+	if q == "" {
+		return ids, true, nil
+	}
+	rows, err := db.QueryContext(ctx, q, maxExcluded+1)
+	if err != nil {
+		return nil, false, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, false, err
+		}
+		ids[id] = true
+	}
+	return ids, len(ids) <= maxExcluded, rows.Err()
+}
+
+// scores sets the bm25 score of each of hits, matches of the arm in
 // descending rowid order, by scanning the rowid range they span in the
 // arm's ranking index. (Looking each up by rowid would cost more: every
 // lookup is a query of its own, which recounts each word's frequency.)
-func (a arm) scores(ctx context.Context, db *sql.DB, ids []int64) (map[int64]float64, error) {
-	q := `SELECT rowid, ` + a.score + ` FROM ` + a.rankFTS + ` WHERE ` + a.rankFTS + ` MATCH ? AND rowid BETWEEN ? AND ?`
-	want := make(map[int64]bool, len(ids))
-	for _, id := range ids {
-		want[id] = true
-	}
-	rows, err := db.QueryContext(ctx, q, a.rankMatch, ids[len(ids)-1], ids[0])
+// The scan returns rows in ascending order; hits are walked backwards
+// alongside it.
+func (a arm) scores(ctx context.Context, db *sql.DB, hits []match) error {
+	q := `SELECT rowid, ` + a.score + ` FROM ` + a.rankFTS + ` WHERE ` + a.rankFTS + ` MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid`
+	rows, err := db.QueryContext(ctx, q, a.rankMatch, hits[len(hits)-1].id, hits[0].id)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer rows.Close()
-	out := make(map[int64]float64, len(ids))
+	j := len(hits) - 1
 	for rows.Next() {
 		var id int64
 		var score float64
 		if err := rows.Scan(&id, &score); err != nil {
-			return nil, err
+			return err
 		}
-		if want[id] {
-			out[id] = score
+		for j >= 0 && hits[j].id < id {
+			j--
+		}
+		if j >= 0 && hits[j].id == id {
+			hits[j].score = score
 		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 const (
@@ -356,40 +430,115 @@ const (
 	markClose = "\x03"
 )
 
-// fillHit fetches a ranked hit's provenance and snippet.
-func (s *DB) fillHit(ctx context.Context, h *Hit, expr string) error {
-	var snippet string
-	if h.Type == "finding" {
-		r, err := scanRow(s.db.QueryRowContext(ctx, rowSelect+` WHERE f.id = ?`, h.ID))
+// fillFindings fetches hits' findings, as exported, and their snippets.
+func (s *DB) fillFindings(ctx context.Context, hits []*Hit, expr string) error {
+	ids := hitIDs(hits)
+	rows, err := s.db.QueryContext(ctx, rowSelect+` WHERE f.id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return err
+	}
+	found := make(map[int64]*Row, len(hits))
+	for rows.Next() {
+		r, err := scanRow(rows)
 		if err != nil {
+			rows.Close()
 			return err
 		}
-		h.Finding = &r
+		found[r.ID] = &r
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, h := range hits {
+		r := found[h.ID]
+		if r == nil {
+			return fmt.Errorf("finding %d: %w", h.ID, sql.ErrNoRows)
+		}
+		h.Finding = r
 		h.DocumentID, h.Document, h.Authority, h.DocType, h.Date = r.DocumentID, r.Document, r.Authority, r.DocType, r.Date
 		h.Item, h.ItemLabel, h.ItemTitle, h.Page, h.Start, h.End = r.Item, r.ItemLabel, r.ItemTitle, r.Page, r.Start, r.End
 		h.ItemID = r.ItemID
-		err = s.db.QueryRowContext(ctx, `SELECT snippet(findings_fts, -1, ?, ?, '…', 40)
-			FROM findings_fts WHERE findings_fts MATCH ? AND rowid = ?`, markOpen, markClose, expr, h.ID).Scan(&snippet)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-	} else {
-		err := s.db.QueryRowContext(ctx, `SELECT i.id, i.number, i.label, i.title, i.page, i.start, i.end,
-			d.id, d.path, coalesce(d.authority, ''), d.doc_type, `+docDate+`
-			FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id = ?`, h.ID).
-			Scan(&h.ItemID, &h.Item, &h.ItemLabel, &h.ItemTitle, &h.Page, &h.Start, &h.End,
-				&h.DocumentID, &h.Document, &h.Authority, &h.DocType, &h.Date)
+	}
+	return s.snippets(ctx, hits, `snippet(findings_fts, -1, ?, ?, '…', 40)`, "findings_fts", expr)
+}
+
+// fillItems fetches hits' agenda items, with their documents, and their
+// snippets.
+func (s *DB) fillItems(ctx context.Context, hits []*Hit, expr string) error {
+	ids := hitIDs(hits)
+	rows, err := s.db.QueryContext(ctx, `SELECT i.id, i.number, i.label, i.title, i.page, i.start, i.end,
+		d.id, d.path, coalesce(d.authority, ''), d.doc_type, `+docDate+`
+		FROM items i JOIN documents d ON d.id = i.document_id WHERE i.id IN (`+placeholders(len(ids))+`)`, ids...)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int64]*Hit, len(hits))
+	for _, h := range hits {
+		byID[h.ID] = h
+	}
+	n := 0
+	for rows.Next() {
+		var h Hit
+		err := rows.Scan(&h.ItemID, &h.Item, &h.ItemLabel, &h.ItemTitle, &h.Page, &h.Start, &h.End,
+			&h.DocumentID, &h.Document, &h.Authority, &h.DocType, &h.Date)
 		if err != nil {
+			rows.Close()
 			return err
 		}
-		err = s.db.QueryRowContext(ctx, `SELECT snippet(items_fts, 1, ?, ?, '…', 40)
-			FROM items_fts WHERE items_fts MATCH ? AND rowid = ?`, markOpen, markClose, expr, h.ID).Scan(&snippet)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
+		if dst := byID[h.ItemID]; dst != nil {
+			h.Type, h.ID, h.Score = dst.Type, dst.ID, dst.Score
+			*dst = h
+			n++
 		}
 	}
-	h.Snippet, h.Highlights = parseMarks(snippet)
-	return nil
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if n != len(hits) {
+		return fmt.Errorf("%d of %d agenda items: %w", len(hits)-n, len(hits), sql.ErrNoRows)
+	}
+	// A title says what an item is: the snippet comes from its text.
+	return s.snippets(ctx, hits, `snippet(items_fts, 1, ?, ?, '…', 40)`, "items_fts", expr)
+}
+
+// snippets sets hits' snippets, marked where the query matched, from one
+// full-text table. A hit the expression no longer matches (a raw query
+// whose match lay in another column) keeps an empty snippet.
+func (s *DB) snippets(ctx context.Context, hits []*Hit, call, fts, expr string) error {
+	ids := hitIDs(hits)
+	args := append([]any{markOpen, markClose, expr}, ids...)
+	rows, err := s.db.QueryContext(ctx, `SELECT rowid, `+call+` FROM `+fts+`
+		WHERE `+fts+` MATCH ? AND rowid IN (`+placeholders(len(ids))+`)`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	byID := make(map[int64]*Hit, len(hits))
+	for _, h := range hits {
+		byID[h.ID] = h
+		h.Highlights = [][2]int{}
+	}
+	for rows.Next() {
+		var id int64
+		var snippet string
+		if err := rows.Scan(&id, &snippet); err != nil {
+			return err
+		}
+		if h := byID[id]; h != nil {
+			h.Snippet, h.Highlights = parseMarks(snippet)
+		}
+	}
+	return rows.Err()
+}
+
+func hitIDs(hits []*Hit) []any {
+	ids := make([]any, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	return ids
 }
 
 // parseMarks removes the highlight marks from a snippet and returns the

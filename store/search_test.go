@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"scrutiny/corpus"
 	"scrutiny/internal/seed"
 	"scrutiny/internal/testkit"
 	"scrutiny/store"
@@ -265,5 +266,48 @@ func TestExportQuery(t *testing.T) {
 	var qe *store.QueryError
 	if !errors.As(err, &qe) {
 		t.Errorf("export with a malformed raw query: err = %v, want a *store.QueryError", err)
+	}
+}
+
+// A new version of a document hides the old one's findings and items from
+// search, unless asked for, whether the search sets the superseded rows
+// aside or joins each match to its document (past store.maxExcluded).
+func TestSearchSkipsSupersededVersions(t *testing.T) {
+	ctx := context.Background()
+	db := seeded(t)
+	old := search(t, db, store.Filter{Query: seed.QuestionPhrase}, store.SearchOptions{})
+	if old.Total != 2 {
+		t.Fatalf("before a new version: %d matches, want 2", old.Total)
+	}
+	var doc *corpus.Document
+	for _, d := range seed.Documents() {
+		if d.Path == old.Hits[0].Document {
+			doc = d
+		}
+	}
+	if doc == nil {
+		t.Fatalf("no seed document at %s", old.Hits[0].Document)
+	}
+	doc.SHA256 = strings.Repeat("b", 64)
+	doc.Text = strings.Replace(doc.Text, seed.QuestionPhrase, strings.ToUpper(seed.QuestionPhrase), 1)
+	if _, err := db.PutDocument(ctx, doc, 0, store.Versions{Extractor: "seed", Classifier: "seed"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, limit := range []int{10000, 0} {
+		restore := store.SetMaxExcluded(limit)
+		cur := search(t, db, store.Filter{Query: seed.QuestionPhrase}, store.SearchOptions{})
+		all := search(t, db, store.Filter{Query: seed.QuestionPhrase, Superseded: true}, store.SearchOptions{})
+		restore()
+		if cur.Total != 2 || cur.Findings != 1 || cur.Items != 1 {
+			t.Errorf("set aside at most %d: %d findings and %d items, want the new version's 1 and 1", limit, cur.Findings, cur.Items)
+		}
+		for _, h := range cur.Hits {
+			if h.DocumentID == old.Hits[0].DocumentID {
+				t.Errorf("set aside at most %d: hit %s %d is in the superseded version", limit, h.Type, h.ID)
+			}
+		}
+		if all.Total != 4 {
+			t.Errorf("set aside at most %d, superseded included: %d matches, want both versions' 4", limit, all.Total)
+		}
 	}
 }

@@ -67,6 +67,25 @@ func (s *DB) facetExpr(ctx context.Context, flt Filter) (expr string, none bool,
 	return expr, false, nil
 }
 
+// facetsExact reports whether the expression facetExpr builds for flt
+// keeps exactly the findings the filter's row conditions keep, leaving
+// aside whether their documents are current: kinds, grades and sources
+// are labels of one word each, a range of whole years is the list of its
+// years, and procedural is a word of the state column. An area is not
+// (the words of children_in_care begin those of
+// children_in_care_and_care_leavers), nor is an authority, matched as a
+// substring, or a range of days.
+func (flt Filter) facetsExact() bool {
+	if flt.Area != "" || flt.Authority != "" || flt.DocumentID > 0 || flt.Document != "" {
+		return false
+	}
+	if flt.Since == "" && flt.Until == "" {
+		return true
+	}
+	whole := func(d string) bool { return d == "" || len(d) == 4 }
+	return whole(flt.Since) && whole(flt.Until) && len(yearSpan(flt.Since, flt.Until)) > 0
+}
+
 // authoritiesLike lists the authorities whose name contains sub, as the
 // row condition matches them.
 func (s *DB) authoritiesLike(ctx context.Context, sub string) ([]string, error) {

@@ -213,21 +213,28 @@ type arm struct {
 	match string // its MATCH expression
 	from  string // FROM ... WHERE <fts> MATCH ? AND <filter>
 	args  []any  // the filter's arguments (after the MATCH argument)
-	// The table and expression that rank them (the words alone, so that
-	// bm25 does not count the rows holding each filter value) and score,
-	// the bm25 call; with onePass, score ranks fts's matches as they are
-	// found instead. One pass is best when nearly every match passes the
-	// filter: ranking in a second pass costs a second walk of the index,
-	// and saves only the scoring of the matches the filter drops.
-	rankFTS, rankMatch, score string
-	onePass                   bool
-	// bare, when set, reads the matches with no filter but the words:
-	// the filter only asks that a row's document be current. excluded
+	// rank scores the matches: with onePass, as they are found (rank.fts
+	// is then fts); otherwise in a second pass over the rowid range they
+	// span, without the filter. One pass is best when nearly every match
+	// passes the filter: the second pass walks the index again, and saves
+	// only the scoring of the matches the filter drops.
+	rank    ranking
+	onePass bool
+	// sparse, when set, ranks instead when the words alone match many
+	// more rows in the range than the filter keeps (see arm.scores).
+	sparse *ranking
+	// bare, when set, reads the matches from the full-text index alone:
+	// the filter asks no more of a row than the index's MATCH expression
+	// already does, and that its document be current. excluded
 	// lists the rows of superseded documents, which collect then drops
 	// itself, as long as there are few (see maxExcluded); it is empty when
 	// the filter keeps superseded documents too.
 	bare, excluded string
 }
+
+// ranking is how an arm's matches are scored: a full-text table, the
+// expression whose matches it scores, and the bm25 call.
+type ranking struct{ fts, match, score string }
 
 // maxExcluded bounds the rows of superseded documents a search sets aside
 // in memory instead of joining each match to its document. The join
@@ -245,7 +252,8 @@ var maxExcluded = 10000
 // queries (which may name findings_fts's columns), the search runs on
 // findings_fts with the filter applied row by row.
 // Agenda items are filtered row by row. The filter's row conditions
-// always apply, so every hit passes it exactly.
+// apply unless the index's expression says exactly as much, so every hit
+// passes the filter exactly.
 func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scope) ([]arm, error) {
 	var arms []arm
 	if scope == ScopeAll || scope == ScopeFindings {
@@ -261,23 +269,26 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 		if flt.NoProcedural {
 			items = ` LEFT JOIN items i ON i.id = f.item_id`
 		}
-		a := arm{typ: "finding", fts: "findings_fts", match: expr, args: args,
-			rankFTS: "findings_fts", rankMatch: expr, score: `bm25(findings_fts)`,
-			onePass: !flt.selective()}
+		words := ranking{"findings_fts", expr, `bm25(findings_fts)`}
+		a := arm{typ: "finding", fts: "findings_fts", match: expr, args: args, rank: words, onePass: !flt.selective()}
+		bare := !flt.selective()
 		if !flt.Raw && facets != "" {
+			bare = flt.facetsExact()
 			a.fts = "findings_search"
 			a.match = `({text speaker}: (` + expr + `) AND ` + facets + `)`
-			// Nearly every match the index returns passes the filter, so
-			// ranking them as they are found wastes nothing; the filter
-			// columns weigh nothing.
-			a.onePass = true
-			a.score = `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`
+			// Ranked by the words alone: bm25 counts the rows holding
+			// each of its phrases, and a filter's (a year, a kind) may be
+			// in most rows. Where the filter keeps few of the rows the
+			// words match, its own index ranks; the filter columns weigh
+			// nothing.
+			a.onePass = false
+			a.sparse = &ranking{"findings_search", a.match, `bm25(findings_search, 1, 1, 0, 0, 0, 0, 0, 0, 0)`}
 		}
 		a.from = a.fts + ` JOIN findings f INDEXED BY findings_search_cover ON f.id = ` + a.fts + `.rowid
 			JOIN documents d INDEXED BY documents_search ON d.id = f.document_id` + items + `
 			WHERE ` + a.fts + ` MATCH ? AND ` + where
-		if !flt.selective() {
-			a.bare = `findings_fts WHERE findings_fts MATCH ?`
+		if bare {
+			a.bare = a.fts + ` WHERE ` + a.fts + ` MATCH ?`
 			if !flt.Superseded {
 				a.excluded = `SELECT f.id FROM documents d INDEXED BY documents_superseded
 					JOIN findings f ON f.document_id = d.id WHERE d.superseded_by IS NOT NULL LIMIT ?`
@@ -288,16 +299,14 @@ func (s *DB) searchArms(ctx context.Context, flt Filter, expr string, scope Scop
 	if (scope == ScopeAll || scope == ScopeItems) && !flt.findingsOnly() {
 		where, args := flt.docWhere()
 		arms = append(arms, arm{
-			typ:       "item",
-			fts:       "items_fts",
-			match:     expr,
-			rankFTS:   "items_fts",
-			rankMatch: expr,
+			typ:   "item",
+			fts:   "items_fts",
+			match: expr,
 			from: `items_fts JOIN items i INDEXED BY items_search ON i.id = items_fts.rowid
 				JOIN documents d INDEXED BY documents_search ON d.id = i.document_id
 				WHERE items_fts MATCH ? AND ` + where,
 			// A title says what an item is about: weigh it above the body.
-			score:   `bm25(items_fts, 4.0, 1.0)`,
+			rank:    ranking{"items_fts", expr, `bm25(items_fts, 4.0, 1.0)`},
 			args:    args,
 			onePass: !flt.selective(),
 		})
@@ -333,7 +342,7 @@ type match struct {
 func (a arm) collect(ctx context.Context, db *sql.DB, limit int) ([]match, error) {
 	score := "0"
 	if a.onePass {
-		score = a.score
+		score = a.rank.score
 	}
 	from, args, skip := a.from, a.args, map[int64]bool(nil)
 	if a.bare != "" {
@@ -396,25 +405,50 @@ func excludedRows(ctx context.Context, db *sql.DB, q string) (ids map[int64]bool
 }
 
 // scores sets the bm25 score of each of hits, matches of the arm in
-// descending rowid order, by scanning the rowid range they span in the
-// arm's ranking index. (Looking each up by rowid would cost more: every
-// lookup is a query of its own, which recounts each word's frequency.)
-// The scan returns rows in ascending order; hits are walked backwards
-// alongside it.
+// descending rowid order, by scanning the rowid range they span with the
+// arm's ranking. (Looking each up by rowid would cost more: every lookup
+// is a query of its own, which recounts each phrase's rows.) Where the
+// words alone match many more rows in the range than there are hits (a
+// narrow filter, an authority's few findings among a million), the scan
+// stops and the sparse ranking, restricted by the filter, scores them
+// instead.
 func (a arm) scores(ctx context.Context, db *sql.DB, hits []match) error {
-	q := `SELECT rowid, ` + a.score + ` FROM ` + a.rankFTS + ` WHERE ` + a.rankFTS + ` MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid`
-	rows, err := db.QueryContext(ctx, q, a.rankMatch, hits[len(hits)-1].id, hits[0].id)
-	if err != nil {
+	if a.sparse == nil {
+		_, err := a.rank.scores(ctx, db, hits, -1)
 		return err
 	}
+	done, err := a.rank.scores(ctx, db, hits, denseRows*len(hits)+denseSlack)
+	if err != nil || done {
+		return err
+	}
+	_, err = a.sparse.scores(ctx, db, hits, -1)
+	return err
+}
+
+// The words alone may match this many rows in the range per hit, and a
+// few more, before a search ranks with the filter instead. (Variables so
+// that tests can take either path.)
+var denseRows, denseSlack = 4, 100
+
+// scores scores the matches in the rowid range hits span, at most limit
+// of them (none when limit is negative), and sets the scores of hits
+// among them. done is false when it stopped at the limit.
+func (r ranking) scores(ctx context.Context, db *sql.DB, hits []match, limit int) (done bool, err error) {
+	q := `SELECT rowid, ` + r.score + ` FROM ` + r.fts + ` WHERE ` + r.fts + ` MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid LIMIT ?`
+	rows, err := db.QueryContext(ctx, q, r.match, hits[len(hits)-1].id, hits[0].id, limit)
+	if err != nil {
+		return false, err
+	}
 	defer rows.Close()
-	j := len(hits) - 1
+	// Rows come in ascending order; hits are walked backwards alongside.
+	j, n := len(hits)-1, 0
 	for rows.Next() {
 		var id int64
 		var score float64
 		if err := rows.Scan(&id, &score); err != nil {
-			return err
+			return false, err
 		}
+		n++
 		for j >= 0 && hits[j].id < id {
 			j--
 		}
@@ -422,7 +456,7 @@ func (a arm) scores(ctx context.Context, db *sql.DB, hits []match) error {
 			hits[j].score = score
 		}
 	}
-	return rows.Err()
+	return limit < 0 || n < limit, rows.Err()
 }
 
 const (

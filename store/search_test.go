@@ -311,3 +311,83 @@ func TestSearchSkipsSupersededVersions(t *testing.T) {
 		}
 	}
 }
+
+// Filters a search reads from the full-text index alone return what the
+// same filters checked row by row return.
+func TestSearchIndexFiltersMatchRowFilters(t *testing.T) {
+	ctx := context.Background()
+	db := seeded(t)
+	// A second inspection, a year later, whose children in care share an
+	// area with care leavers: the words of one area begin the other's.
+	for _, d := range seed.Documents() {
+		if d.Inspection == nil {
+			continue
+		}
+		d.Path, d.AbsPath, d.SHA256 = "ofsted/90001_testshire_2025-01-20.txt", "/seed/ofsted/90001_testshire_2025-01-20.txt", strings.Repeat("c", 64)
+		d.Inspection.PublishedDate = "2025-01-20"
+		for i := range d.Findings {
+			if d.Findings[i].Area == corpus.ChildrenInCare {
+				d.Findings[i].Area = corpus.ChildrenInCareAndCareLeavers
+			}
+		}
+		if _, err := db.PutDocument(ctx, d, 0, store.Versions{Extractor: "seed", Classifier: "seed"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	filters := []store.Filter{
+		{Query: "experiences"},
+		{Query: "experiences", Kinds: []string{"judgement"}},
+		{Query: "experiences progress", Kinds: []string{"judgement", "question"}, Grade: "good"},
+		{Query: "experiences", Area: "children_in_care"},
+		{Query: "care", Since: "2025"},
+		{Query: "care", Until: "2024"},
+		{Query: "care", Since: "2024", Until: "2024"},
+		{Query: "care", Since: "2024-06-01"},
+		{Query: "management", Source: "ofsted", NoProcedural: true},
+		{Query: "experiences", Authority: "Testshire", Kinds: []string{"judgement"}},
+		{Query: "experiences", Superseded: true, Grade: "good"},
+	}
+	for _, flt := range filters {
+		fromIndex := search(t, db, flt, store.SearchOptions{Limit: 100})
+		restore := store.SetMaxExcluded(-1)
+		byRow := search(t, db, flt, store.SearchOptions{Limit: 100})
+		restore()
+		if fromIndex.Total != byRow.Total || len(fromIndex.Hits) != len(byRow.Hits) {
+			t.Errorf("%+v: %d matches (%d hits) from the index, %d (%d) row by row",
+				flt, fromIndex.Total, len(fromIndex.Hits), byRow.Total, len(byRow.Hits))
+			continue
+		}
+		if byRow.Total == 0 {
+			t.Errorf("%+v: no match, so nothing compared", flt)
+		}
+		for i := range byRow.Hits {
+			a, b := fromIndex.Hits[i], byRow.Hits[i]
+			if a.Type != b.Type || a.ID != b.ID {
+				t.Errorf("%+v: hit %d is %s %d from the index, %s %d row by row", flt, i, a.Type, a.ID, b.Type, b.ID)
+			}
+		}
+	}
+}
+
+// A filtered search scores every hit, whether it ranks by the words alone
+// or, where they match too many rows, with the filter's index.
+func TestSearchFilteredHitsAreScored(t *testing.T) {
+	db := seeded(t)
+	flt := store.Filter{Query: "experiences OR progress", Kinds: []string{"judgement"}}
+	for _, limit := range []int{100, 0} {
+		restore := store.SetDenseLimit(limit, limit)
+		res := search(t, db, flt, store.SearchOptions{})
+		restore()
+		if len(res.Hits) < 3 {
+			t.Fatalf("dense limit %d: %d hits, want the seed's judgements", limit, len(res.Hits))
+		}
+		for i, h := range res.Hits {
+			if h.Score >= 0 {
+				t.Errorf("dense limit %d: hit %d (finding %d) has score %v, want a bm25 score below zero", limit, i, h.ID, h.Score)
+			}
+			if i > 0 && h.Score < res.Hits[i-1].Score {
+				t.Errorf("dense limit %d: hit %d scores %v, better than the hit before (%v)", limit, i, h.Score, res.Hits[i-1].Score)
+			}
+		}
+	}
+}

@@ -3,7 +3,6 @@ package classify
 import (
 	"context"
 	"os"
-	"os/exec"
 	"strings"
 	"testing"
 
@@ -17,9 +16,8 @@ func readFile(t *testing.T, path string) *corpus.Document {
 	t.Helper()
 	format, _ := extract.FormatOf(path)
 	if format == corpus.PDF {
-		if _, err := exec.LookPath("pdftotext"); err != nil {
-			t.Skip("pdftotext not found: the counts are for Poppler's text (apt-get install poppler-utils)")
-		}
+		// The counts are for Poppler's text.
+		testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
 	}
 	doc, ok := readCorpusFile(t, path)
 	if !ok {

@@ -124,9 +124,7 @@ func TestScannedPDF(t *testing.T) {
 		t.Fatalf("without OCR: got %v, want %v", err, ErrNoTextLayer)
 	}
 	for _, bin := range []string{"tesseract", "pdftoppm"} {
-		if _, err := exec.LookPath(bin); err != nil {
-			t.Skipf("%s is not installed (apt-get install tesseract-ocr poppler-utils): OCR not tested", bin)
-		}
+		testkit.NeedTool(t, bin, "apt-get install tesseract-ocr poppler-utils; OCR not tested")
 	}
 	got, err := Extract(context.Background(), "scan.pdf", corpus.PDF, data, Options{})
 	if err != nil {

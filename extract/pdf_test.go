@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"scrutiny/internal/testkit"
 	"strings"
 	"testing"
 )
@@ -54,9 +55,7 @@ func TestPDFMatchesText(t *testing.T) {
 }
 
 func TestPDFPagesAndRunningHeads(t *testing.T) {
-	if _, ok := PDFToTextAvailable(Options{}); !ok {
-		t.Skip("pdftotext not installed")
-	}
+	testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
 	data := readTestdata(t, "ofsted", "ilacs", "80426_barnsley_2023-10-27.pdf")
 	got, err := PDF(context.Background(), data, Options{})
 	if err != nil {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"scrutiny/internal/testkit"
 	"strings"
 	"testing"
 )
@@ -54,9 +55,7 @@ func TestMinutesQuotingReportAreNotSections(t *testing.T) {
 }
 
 func TestOfstedSectionsOfRealReports(t *testing.T) {
-	if _, ok := PDFToTextAvailable(Options{}); !ok {
-		t.Skip("pdftotext not installed")
-	}
+	testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
 	for name, want := range map[string][]string{
 		"ofsted/ilacs/80426_barnsley_2023-10-27.pdf": {"Inspection of Barnsley local authority children’s services", "What needs to improve?",
 			"The experiences and progress of children who need help and protection: requires improvement to be good",

@@ -89,9 +89,7 @@ func TestLimits(t *testing.T) {
 // TestRealDeadline gives a real PDF less time than pdftotext needs: the
 // external program is stopped and the document fails with the deadline.
 func TestRealDeadline(t *testing.T) {
-	if _, ok := extract.PDFToTextAvailable(extract.Options{}); !ok {
-		t.Skip("pdftotext is not installed: the deadline of an external program is not tested")
-	}
+	testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils; the deadline of an external program is not tested")
 	dir := t.TempDir()
 	data, err := os.ReadFile(testkit.Testdata(t, "ofsted", "ilacs", "80453_york_2017-02-07.pdf"))
 	if err != nil {

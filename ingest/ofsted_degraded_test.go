@@ -31,10 +31,7 @@ func readDegraded(t *testing.T, path string, plain bool) *corpus.Document {
 	var txt *extract.Text
 	var err error
 	if plain {
-		bin, lerr := exec.LookPath("pdftotext")
-		if lerr != nil {
-			t.Skip("pdftotext is not installed (apt-get install poppler-utils)")
-		}
+		bin := testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
 		out, rerr := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
 		if rerr != nil {
 			t.Fatalf("pdftotext %s: %v", path, rerr)

@@ -29,9 +29,8 @@ func readOfsted(t *testing.T, path string) *corpus.Document {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := extract.PDFToTextAvailable(extract.Options{}); !ok {
-		t.Skip("pdftotext is not installed (apt-get install poppler-utils): Ofsted reports are read from its layout text")
-	}
+	// Ofsted reports are read from pdftotext's layout text.
+	testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
 	txt, err := extract.Extract(context.Background(), path, corpus.PDF, data, extract.Options{})
 	if err != nil {
 		t.Fatalf("extract %s: %v", path, err)

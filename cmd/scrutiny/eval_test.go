@@ -113,9 +113,8 @@ func TestMinutesGold(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests eight documents; run without -short")
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not found: the gold is set for Poppler's text (apt-get install poppler-utils)")
-	}
+	// The gold is set for Poppler's text.
+	testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
 	db := filepath.Join(t.TempDir(), "minutes.db")
 	var out, errs bytes.Buffer
 	if code := Run(context.Background(), []string{"ingest", "-q", "--db", db, testkit.Testdata(t, "minutes")}, nil, &out, &errs); code != exitOK {

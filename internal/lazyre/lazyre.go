@@ -40,6 +40,19 @@ func All() []*RE {
 	return append([]*RE(nil), all...)
 }
 
+// CompileAll compiles every expression made so far and returns how many
+// there are and the errors of those that do not compile: for the tests of
+// each package that makes them.
+func CompileAll() (n int, errs []error) {
+	all := All()
+	for _, l := range all {
+		if err := l.Compile(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return len(all), errs
+}
+
 // Compile compiles the expression now, reporting an invalid one as an
 // error instead of a panic.
 func (l *RE) Compile() error {

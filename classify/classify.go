@@ -18,7 +18,7 @@ import (
 // Version identifies the rules. It changes whenever a change here may
 // change findings, so that stored findings can be recomputed
 // (scrutiny reclassify) when it moves on.
-const Version = "0.6.0"
+const Version = "0.6.1"
 
 // Classify fills in what the document is (doc.Type), its authority and
 // facts, and its findings, from doc.Text, doc.Pages and doc.Items.

@@ -29,7 +29,7 @@ var (
 	// "had been judged", "judged Norfolk's children's services to be".
 	judgedBefore = lazy(`(?i)\b(?:judged|rated|graded|found|assessed)\s+((?:[\p{L}’'-]+\s+){0,5}?)(?:to\s+be\s+|to\s+|as\s+(?:being\s+)?)?[‘'"“]?$`)
 	// serviceWords name the service as a whole, or the council.
-	serviceWords = lazy(`(?i)^(?:(?:the|its|their|our|this)\s+)?(?:(?:council|authority|local\s+authority|county\s+council)['’]s\s+)?(?:children['’]s\s+)?(?:social\s+care\s+)?(?:services?|council|authority|local\s+authority|county\s+council|predecessor\s+(?:county\s+)?council|them|it)$`)
+	serviceWords = lazy(`(?i)^(?:(?:the|its|their|our|this)\s+)?(?:(?:council|authority|local\s+authority|county(?:\s+council)?|city(?:\s+council)?|borough(?:\s+council)?)['’]s\s+)?(?:children['’]s\s+)?(?:social\s+care\s+)?(?:services?|council|authority|local\s+authority|county\s+council|predecessor\s+(?:county\s+)?council|them|it)$`)
 	// judgedNegated is a grade denied: "had not been judged good".
 	judgedNegated = lazy(`(?i)\b(?:not|never|no\s+longer)\s+(?:(?:have|has|had|be|been|being)\s+)*(?:judged|rated|graded|found)?\s*(?:to\s+be\s+|as\s+)?$`)
 	// otherAuthorities is a grade said of authorities in general:

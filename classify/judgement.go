@@ -46,8 +46,10 @@ var (
 	judgedRE = lazy(`(?i)\b(?:judged|judgements?|rated|graded|grade|assessed\s+as|found\s+to\s+be|overall\s+effectiveness)\b`)
 	// opinionRE marks hopes, hypotheticals and opinions about grades,
 	// which are not judgements ("should have received outstanding",
-	// "if judged now could be outstanding", "borderline for outstanding").
-	opinionRE = lazy(`(?i)\b(?:should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
+	// "if judged now could be outstanding", "borderline for outstanding"),
+	// and a speaker's view or feeling about one ("remarked that she was
+	// proud that services remained outstanding", "in his view").
+	opinionRE = lazy(`(?i)\b(?:proud|in\s+(?:his|her|their|my|our)\s+(?:view|opinion)|(?:felt|believed|thought|remarked|opined)\s+that|should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
 	// previousRE marks a grade an earlier inspection gave.
 	previousRE = lazy(`(?i)\b(?:last|previous|prior|earlier|former)\s+(?:full\s+|standard\s+|ofsted\s+|sif\s+|ilacs\s+)?inspections?|\bpreviously\b|\bsince\s+(?:the\s+)?(?:last|previous|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d,?\s+when\b`)
 	// overallSubjectRE names the whole service: a grade said of it is the
@@ -69,6 +71,7 @@ var (
 // does not make new judgements.
 func judgementsInProse(c *docContext) {
 	seen := map[string]bool{}
+	var dated []datedJudgement
 	add := func(s Sentence, area corpus.Area, g corpus.Grade, previous bool, inspection corpus.Inspection, rule string) {
 		key := string(area) + "/" + string(g)
 		if previous {
@@ -78,9 +81,11 @@ func judgementsInProse(c *docContext) {
 			return
 		}
 		seen[key] = true
-		c.emit(corpus.Finding{Kind: corpus.Judgement, Start: s.Start, End: s.End, Text: s.Text,
+		i := c.emit(corpus.Finding{Kind: corpus.Judgement, Start: s.Start, End: s.End, Text: s.Text,
 			Area: area, Grade: g, Inspection: inspection, Previous: previous, Rule: rule})
+		dated = append(dated, datedJudgement{finding: i})
 	}
+	defer func() { previousInItem(c, dated) }()
 	for si := 0; si < len(c.sents); si++ {
 		s := c.sents[si]
 		text := s.Text
@@ -101,7 +106,71 @@ func judgementsInProse(c *docContext) {
 			if !j.previous {
 				span = clipPrevious(c.doc.Text, s, j.gradeEnd)
 			}
+			n := len(dated)
 			add(span, j.area, j.grade, j.previous, j.inspection, j.rule)
+			if len(dated) > n {
+				dated[n].year = yearNear(text, j.gradeEnd)
+			}
+			if !j.previous && sameGradeBefore.MatchString(text[j.gradeEnd:]) {
+				// "to require improvement to be good, the same grade as at
+				// the previous inspection in 2019": the earlier inspection
+				// gave this grade too.
+				inspection := corpus.ILACS
+				if earlyYear(text[j.gradeEnd:]) {
+					inspection = corpus.SIF
+				}
+				add(s, j.area, j.grade, true, inspection, "judgement.same-as-previous")
+			}
+		}
+	}
+}
+
+// sameGradeBefore is a clause after a grade saying an earlier inspection
+// gave it too: "the same grade as at the previous inspection in 2019",
+// "the same judgement as in 2019".
+var sameGradeBefore = lazy(`(?i)^[\s'’"”]*(?:overall\s*)?,?\s*(?:which\s+(?:is|was)\s+)?(?:the\s+same|unchanged\s+from\s+the)\s+(?:(?:grade|judgement|judgment|rating|outcome)\s+)?(?:as\s+)?(?:(?:at|in|from|given\s+(?:at|in))\s+)?(?:the\s+(?:last|previous|prior|earlier)\s+(?:(?:full|standard|ofsted)\s+)?inspection|(?:19|20)\d\d)\b`)
+
+// datedJudgement is a judgement found in prose and the year its sentence
+// dates it to, if any.
+type datedJudgement struct {
+	finding int
+	year    string
+}
+
+// previousInItem marks as previous a judgement that its sentence dates
+// before the inspection an agenda item reports: where an item gives the
+// new grades and recalls an old one in a sentence of its own ("the
+// county's children's services had been judged inadequate in 2017"), the
+// old grade is dated earlier than the new ones, whose year is their
+// sentence's or else the last year the item names before them.
+func previousInItem(c *docContext, js []datedJudgement) {
+	latest := map[int]string{}
+	for _, j := range js {
+		f := c.doc.Findings[j.finding]
+		if f.Previous {
+			continue
+		}
+		y := j.year
+		if y == "" {
+			from := 0
+			if f.Item > 0 && f.Item <= len(c.doc.Items) {
+				from = c.doc.Items[f.Item-1].Start
+			}
+			if ys := yearRE.FindAllString(c.doc.Text[min(from, f.Start):f.Start], -1); len(ys) > 0 {
+				y = ys[len(ys)-1]
+			}
+		}
+		if y > latest[f.Item] {
+			latest[f.Item] = y
+		}
+	}
+	for _, j := range js {
+		f := &c.doc.Findings[j.finding]
+		if !f.Previous && j.year != "" && j.year < latest[f.Item] {
+			f.Previous = true
+			if earlyYear(j.year) {
+				f.Inspection = corpus.SIF
+			}
 		}
 	}
 }

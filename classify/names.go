@@ -12,9 +12,9 @@ import (
 // people without a title: "Sarah Smith, Head of Safeguarding, explained",
 // "Nasreen Begum asked whether", "Following a question from Jo Biggins".
 // Such a name is a speaker when an office stands beside it, when it opens
-// a sentence as the subject of a verb of speaking, or when the attendance
-// list names the person; initials ("PK asked") are a speaker when the
-// attendance list gives them.
+// a sentence as the subject of a verb of speaking, when it names who put a
+// question, or when the attendance list names the person; initials ("PK
+// asked") are a speaker when the attendance list gives them.
 
 var (
 	// bareName is a name of two or three capitalised words.
@@ -94,8 +94,20 @@ func untitledNames(t string, ms []mention) []mention {
 	if loc := leadingName(t); loc != nil && !taken(loc[0], loc[1]) {
 		out = append(out, mention{start: loc[0], end: loc[1], text: t[loc[0]:loc[1]], kind: named, role: corpus.UnknownRole})
 	}
+	// Members of the public who put questions are named without a title:
+	// "received a question from Hannah Ware, who asked".
+	for _, loc := range questionFromName.FindAllStringSubmatchIndex(t, -1) {
+		name := t[loc[2]:loc[3]]
+		if !taken(loc[2], loc[3]) && isPersonName(name) {
+			out = append(out, mention{start: loc[2], end: loc[3], text: name, kind: named, role: corpus.UnknownRole})
+		}
+	}
 	return out
 }
+
+// questionFromName is a question and the untitled name of whoever put it:
+// "a question from Hannah Ware", "questions submitted by Luke Brannigan".
+var questionFromName = lazy(`(?i:\bquestions?\s+(?:(?:submitted|asked|put|raised|received|tabled)\s+)?(?:from|by))\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})\b`)
 
 // leadingName returns where a name without a title opens the sentence as
 // the subject of a verb of speaking, or nil.

@@ -74,8 +74,10 @@ var respondedTo = lazy(`(?i)\b(?:responded|replied|answered)\s+to\s+((?:(?:a|the
 
 // notQuestion marks what only looks like a question: an earlier question
 // recalled ("had asked"), a request to act ("asked members to promote"),
-// and papers asking a body to decide ("Council is asked to note").
-var notQuestion = lazy(`(?i)\b(?:had|has|have|had\s+previously|previously)\s+(?:been\s+)?(?:asked|queried|questioned|raised|enquired|requested|sought)\b|\b(?:is|are|was|were|be|being)\s+asked\s+to\b|\basked\s+(?:members|councillors|everyone|all|people|residents|the\s+public|colleagues|partners)\s+to\s+(?:promote|support|note|encourage|attend|join|share|consider|approve|agree|endorse|contact|help)\b`)
+// papers asking a body to decide ("Council is asked to note"), and the
+// rules of question time ("each member who asked a question could ask one
+// supplementary question").
+var notQuestion = lazy(`(?i)\b(?:could|may|can|might|shall|(?:is|are|was|were)\s+(?:entitled|able|allowed|permitted)\s+to)\s+(?:ask|put|raise|submit|pose)\s+(?:an?\s+|one\s+|two\s+|any\s+)?(?:further\s+|supplementary\s+)*(?:questions?|quer(?:y|ies))\b|\b(?:had|has|have|had\s+previously|previously)\s+(?:been\s+)?(?:asked|queried|questioned|raised|enquired|requested|sought)\b|\b(?:is|are|was|were|be|being)\s+asked\s+to\b|\basked\s+(?:members|councillors|everyone|all|people|residents|the\s+public|colleagues|partners)\s+to\s+(?:promote|support|note|encourage|attend|join|share|consider|approve|agree|endorse|contact|help)\b`)
 
 // otherMeeting marks a question put at another meeting: "referred to the
 // recent Scrutiny Committee where he questioned ...".

@@ -19,8 +19,10 @@ import (
 var (
 	// inspectionContext marks text about an inspection.
 	inspectionContext = lazy(`(?i)\b(?:ofsted|inspect(?:ion|ions|ors?|orate)|hmi|focused\s+visit|monitoring\s+visit|the\s+(?:inspection\s+)?letter)\b`)
-	// ofstedListIntro announces a list of what must improve.
-	ofstedListIntro = lazy(`(?i)\b(?:recommendations?|areas?\s+(?:of\s+[\p{L}-]+\s+)?(?:for\s+(?:improvement|development|(?:priority\s+)?action)|(?:that|which)\s+(?:need|needs|needed|require|required|requires)\s+(?:to\s+)?(?:improve|improvement|development|attention|strengthening|be\s+improved)|requiring\s+(?:improvement|priority\s+action|attention))|priority\s+actions?|improvement\s+(?:areas|actions|priorities)|(?:identified|highlighted|found|set\s+out|listed)\s+(?:the\s+following\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:key\s+|main\s+|further\s+)?areas?|what\s+needs\s+to\s+improve|needs?\s+to\s+improve|should\s+improve|must\s+improve|actions?\s+(?:required|needed))\b`)
+	// ofstedListIntro announces a list of what must improve, perhaps as
+	// what inspectors asked of the council ("Ofsted asked the council to
+	// improve:").
+	ofstedListIntro = lazy(`(?i)\b(?:(?:asked|told|required|advised)\s+(?:the\s+)?(?:council|authority|local\s+authority|service|leaders|it|them)\s+to\s+(?:improve|address|strengthen|focus\s+on)|recommendations?|areas?\s+(?:of\s+[\p{L}-]+\s+)?(?:for\s+(?:improvement|development|(?:priority\s+)?action)|(?:that|which)\s+(?:need|needs|needed|require|required|requires)\s+(?:to\s+)?(?:improve|improvement|development|attention|strengthening|be\s+improved)|requiring\s+(?:improvement|priority\s+action|attention))|priority\s+actions?|improvement\s+(?:areas|actions|priorities)|(?:identified|highlighted|found|set\s+out|listed)\s+(?:the\s+following\s+|(?:two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+)(?:key\s+|main\s+|further\s+)?areas?|what\s+needs\s+to\s+improve|needs?\s+to\s+improve|should\s+improve|must\s+improve|actions?\s+(?:required|needed))\b`)
 	// ofstedShould is an inspection's call for improvement said of the
 	// authority or its practice.
 	ofstedShould = lazy(`(?i)\b(?:should|must)\s+(?:address|improve|ensure|strengthen|develop|review|increase|reduce|make\s+sure|prioritise|prioritize|embed|extend|enhance|tackle|secure)\b|\bneeds?\s+(?:to\s+(?:improve|be\s+improved|be\s+strengthened|be\s+addressed|improve\s+further)|improvement|improving|addressing|strengthening)\b|\bmust\s+improve\b|\b(?:ofsted|inspectors|the\s+inspection|hmi)\s+(?:recommended|recommends)\b`)

@@ -363,7 +363,7 @@ func (r *resolver) statements() {
 			r.emit(s.Start, s.End, paperFate.FindStringSubmatch(plain)[1]+" "+t, "resolution.paper")
 		case moverAgreed.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.moved")
-		case itWasAgreed.MatchString(t) && !elsewhere.MatchString(t):
+		case itWasAgreed.MatchString(t) && !elsewhere.MatchString(t) && !replyPromised.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.agreed")
 		case terseHead.MatchString(t) || terseMoved.MatchString(t) && movers.MatchString(t):
 			r.emit(s.Start, s.End, t, "resolution.terse")
@@ -374,6 +374,10 @@ func (r *resolver) statements() {
 }
 
 var (
+	// replyPromised is an answer put off until after the meeting: "It was
+	// agreed that a written response would be sent to her", an
+	// undertaking to a questioner rather than a decision of the meeting.
+	replyPromised = lazy(`(?i)\bagreed\s+that\s+(?:a\s+|the\s+)?(?:full\s+|written\s+|detailed\s+)?(?:response|reply|answer)s?\s+(?:would|will|should|be)\s+(?:be\s+)?(?:sent|provided|given|circulated|supplied|shared)\b`)
 	// notedThatRE is "noted that", which opens a point of discussion.
 	notedThatRE = lazy(`(?i)\bnoted\s+that\b`)
 	// passiveElsewhere marks a paper decided by another body or at

@@ -23,6 +23,9 @@ func (r *resolver) entries(si, after, start, end int) bool {
 	s := c.sents[si]
 	b := c.blocks[s.Block]
 	intro := strings.TrimSpace(c.doc.Text[s.Start:b.End])
+	if r.firstOnOpening(si, after, start, end) {
+		return true
+	}
 	if terminalRE.MatchString(intro) && !strings.HasSuffix(intro, ":") {
 		return false // the opening is a decision of its own
 	}
@@ -54,6 +57,40 @@ func (r *resolver) entries(si, after, start, end int) bool {
 	}
 	return true
 }
+
+// firstOnOpening emits the decisions of a list whose first entry shares
+// the line of its opening word, the others set below it: "RESOLVED – (1)
+// That the report be noted." then "(2) That ...". It reports whether it
+// found such a list.
+func (r *resolver) firstOnOpening(si, after, start, end int) bool {
+	c := r.c
+	s := c.sents[si]
+	rest := s.Text[min(after, len(s.Text)):]
+	loc := firstEntryMarker.FindStringIndex(rest)
+	if loc == nil {
+		return false
+	}
+	var list [][2]int
+	for _, e := range listEntries(c, s.Block+1) {
+		if e[1] <= end {
+			list = append(list, e)
+		}
+	}
+	if len(list) == 0 {
+		return false
+	}
+	first := s.Offset(c.doc.Text, min(after, len(s.Text))+loc[1])
+	r.taken = append(r.taken, [2]int{start, first})
+	r.emit(first, c.blocks[s.Block].End, Collapse(c.doc.Text[first:c.blocks[s.Block].End]), "resolution.resolved")
+	for _, e := range list {
+		r.emit(e[0], e[1], Collapse(c.doc.Text[e[0]:e[1]]), "resolution.resolved")
+	}
+	return true
+}
+
+// firstEntryMarker is the mark of a list's first entry: "(1)", "(a)",
+// "1.", "i)".
+var firstEntryMarker = lazy(`^[\s:–—-]*\(?(?:1|a|i)[.)]\s+`)
 
 // bodyWords are the nouns a body acting is named by, one of which a
 // sentence must hold for the pattern to be tried.

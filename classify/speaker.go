@@ -357,12 +357,18 @@ func complement(toks []token, j int) int {
 // departmentAhead reports whether the words from token k go on naming the
 // office after a comma: capitalised words up to another comma or to the
 // verb ("Travel and Transport Strategy, confirmed"; "Young People and
-// Education advised"), with no title among them to start a name.
+// Education advised"), with no title among them to start a name. Words
+// that open with "the" or hold an office noun of their own are another
+// person ("Following a question from the Vice-Chairman, the Director
+// advised"), not a department.
 func departmentAhead(toks []token, k int) bool {
 	words := 0
 	for n := 0; k < len(toks) && n < 10; k, n = k+1, n+1 {
 		w := toks[k].w
-		if titleWords[w] || stopWords[w] {
+		if titleWords[w] || stopWords[w] || n == 0 && strings.EqualFold(w, "the") {
+			return false
+		}
+		if _, head := officeHeads[strings.ToLower(strings.TrimRight(w, ","))]; head {
 			return false
 		}
 		if !isCapitalised(w) && !connectors[w] {

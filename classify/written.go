@@ -12,26 +12,28 @@ import (
 // "Question by Mr X to the Cabinet Member for Y" ... "Answer", "1. By
 // Councillor Mackie of the Cabinet Member for Education" ... "Reply",
 // "Question (24-15)" / "From Councillor A" / "To Councillor B" ...
-// "Response:", or a line that only names the asker ("1. COUNCILLOR IAN
+// "Response:", "Submitted by: Councillor A" / "Directed to: The Mayor" ...
+// "Reply:", or a line that only names the asker ("1. COUNCILLOR IAN
 // SNOWBALL") and one that only names who replies. Supplementary questions
-// and their responses may follow under labels of their own.
+// and their responses may follow under labels of their own
+// ("Supplementary:", "Reply to supplementary:").
 
 var (
-	writtenHead = lazy(`(?i)^(?:\d{1,3}[.)]?\s*)?(?:(?:(?:written|oral|public|members?['’]?|supplementary)\s+)?question\s*(?:no\.?\s*)?(?:\(?[\w/-]{1,12}\)?\s*)?(?:[:.–-]\s*)?(?:(?:submitted|asked|put|tabled|received|raised)\s+)?)?(?:by|from)\s+(.+?)(?:\s+(?:to|of)\s+(.+?))?\s*[:.]?$`)
+	writtenHead = lazy(`(?i)^(?:\d{1,3}[.)]?\s*)?(?:(?:(?:written|oral|public|members?['’]?|supplementary)\s+)?question\s*(?:no\.?\s*)?(?:\(?[\w/-]{1,12}\)?\s*)?(?:[:.–-]\s*)?)?(?:(?:submitted|asked|put|tabled|received|raised)\s+)?(?:by|from)(?:\s*:)?\s+(.+?)(?:\s+(?:to|of)\s+(.+?))?\s*[:.]?$`)
 	// numberedQuestion is a heading that numbers a question and names
 	// nobody: "Question (24-15)", "Question 3".
 	numberedQuestion = lazy(`(?i)^(?:(?:written|oral|public|members?['’]?)\s+)?question\s*(?:no\.?\s*)?\(?[\w/-]{1,12}\)?\s*[:.]?$`)
 	// addressee is the line that names whom a question is put to.
-	addressee = lazy(`^To\s+(.+?)\s*[:.]?$`)
+	addressee = lazy(`^(?:To|(?:Directed|Addressed|Put|Asked)\s+to|Question\s+to)(?:\s*:)?\s+(.+?)\s*[:.]?$`)
 	// replyLabel opens a reply, perhaps naming who gives it: "Reply",
 	// "Response from the Cabinet Member", "A (Director of Children's
 	// Services):".
-	replyLabel = lazy(`(?i)^(?:(?:written|supplementary)\s+)?(?:reply|answer|response)(?:\s+(?:from|by)\s+([^:]{3,120}?))?\s*(?:\(([^()]{2,80})\))?\s*(?:[:.–-]|$)|^A\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[.:](?:\s|$)`)
+	replyLabel = lazy(`(?i)^(?:(?:written|supplementary)\s+)?(?:reply|answer|response)(?:\s+to\s+(?:the\s+)?supplementary(?:\s+question)?)?(?:\s+(?:from|by)\s+([^:]{3,120}?))?\s*(?:\(([^()]{2,80})\))?\s*(?:[:.–-]|$)|^A\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[.:](?:\s|$)`)
 	// questionLabel opens a question set out as "Question: ...", "Q1." or
 	// "Q (Councillor Lakhani):".
 	questionLabel = lazy(`(?i)^(?:supplementary\s+)?(?:question|q)\s*\d{0,3}\s*(?:\(([^()]{2,80})\)\s*)?[:.–-]\s*\S`)
 	// bareLabel is a label standing alone on its line, its words below it.
-	bareLabel = lazy(`(?i)^(?:supplementary\s+)?(?:question|answer|reply|response)s?\s*[:.]?$`)
+	bareLabel = lazy(`(?i)^(?:(?:supplementary\s+)?(?:question|answer|reply|response)s?(?:\s+to\s+(?:the\s+)?supplementary(?:\s+question)?)?|supplementary)\s*[:.]?$`)
 	// supplementaryLabel opens a supplementary question.
 	supplementaryLabel = lazy(`(?i)^supplementary(?:\s+question)?\s*[:.–-]`)
 )

@@ -49,7 +49,7 @@ var (
 	// "if judged now could be outstanding", "borderline for outstanding"),
 	// and a speaker's view or feeling about one ("remarked that she was
 	// proud that services remained outstanding", "in his view").
-	opinionRE = lazy(`(?i)\b(?:proud|in\s+(?:his|her|their|my|our)\s+(?:view|opinion)|(?:felt|believed|thought|remarked|opined)\s+that|should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
+	opinionRE = lazy(`(?i)\b(?:proud|in\s+(?:his|her|their|my|our)\s+(?:view|opinion)|(?:felt|believed|thought|opined)\s+that|should\s+have|could\s+(?:be|have)|would\s+(?:be|have)|might|if\s+(?:it\s+were\s+|they\s+were\s+)?judged|borderline|aim(?:s|ed|ing)?\s+(?:to|for)|ambiti\w*|aspir\w*|hop(?:e|es|ed|ing)\b|want(?:s|ed)?\s+to|striv\w*|on\s+track|journey\s+to|get(?:ting)?\s+to\s+(?:good|outstanding)|move\s+to|achieve\s+(?:a\s+)?(?:good|outstanding)|deserved?)\b`)
 	// previousRE marks a grade an earlier inspection gave.
 	previousRE = lazy(`(?i)\b(?:last|previous|prior|earlier|former)\s+(?:full\s+|standard\s+|ofsted\s+|sif\s+|ilacs\s+)?inspections?|\bpreviously\b|\bsince\s+(?:the\s+)?(?:last|previous|(?:19|20)\d\d)\b|\bin\s+(?:19|20)\d\d,?\s+when\b`)
 	// overallSubjectRE names the whole service: a grade said of it is the

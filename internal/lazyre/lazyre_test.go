@@ -20,7 +20,8 @@ func TestCompiledOnFirstUse(t *testing.T) {
 }
 
 func TestInvalidReported(t *testing.T) {
-	if err := New(`a(`).Compile(); err == nil {
+	// Made by hand, not New: the registry is every valid expression's.
+	if err := (&RE{src: `a(`}).Compile(); err == nil {
 		t.Error("an invalid expression compiled")
 	}
 	defer func() {
@@ -28,5 +29,5 @@ func TestInvalidReported(t *testing.T) {
 			t.Error("using an invalid expression did not panic")
 		}
 	}()
-	New(`(`).MatchString("x")
+	(&RE{src: `(`}).MatchString("x")
 }

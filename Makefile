@@ -46,8 +46,16 @@ run: build
 	@echo "A sample of what was found (./$(BIN) export --db $(DB) for everything, ./$(BIN) serve --db $(DB) to browse):"
 	@./$(BIN) show --db $(DB) --sample
 
+# The suites over the whole shared corpus run when it is present; go test
+# shows a passing package's output only with -v, so say here which it is.
+CORPUS ?= $(or $(SCRUTINY_CORPUS),../shared/corpus)
 test: deps vet fmt-check
-	$(GO) test $(GOFLAGS_) -count=1 $(PKGS)
+	@if [ -f "$(CORPUS)/README.md" ]; then \
+	  echo "make test: the shared corpus at $(CORPUS) is present; the suites over all of it run too"; \
+	else \
+	  echo "make test: no shared corpus at $(CORPUS); the suites over it are skipped (set SCRUTINY_CORPUS to run them)"; \
+	fi
+	SCRUTINY_CORPUS=$(abspath $(CORPUS)) $(GO) test $(GOFLAGS_) -count=1 $(PKGS)
 
 test-short: deps
 	$(GO) test $(GOFLAGS_) -short $(PKGS)

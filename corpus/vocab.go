@@ -51,6 +51,16 @@ var Areas = []Area{
 	Adoption, LeadershipManagementGovernance, Unspecified,
 }
 
+// Valid reports whether a is one of Areas.
+func (a Area) Valid() bool {
+	for _, x := range Areas {
+		if a == x {
+			return true
+		}
+	}
+	return false
+}
+
 // Grade is an Ofsted grade on the four-point scale.
 type Grade string
 
@@ -64,6 +74,16 @@ const (
 
 // Grades lists the grades from best to worst.
 var Grades = []Grade{Outstanding, Good, RequiresImprovement, Inadequate}
+
+// Valid reports whether g is one of Grades.
+func (g Grade) Valid() bool {
+	for _, x := range Grades {
+		if g == x {
+			return true
+		}
+	}
+	return false
+}
 
 // Inspection is the kind of Ofsted activity a judgement or report belongs to.
 type Inspection string

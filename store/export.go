@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 )
 
 // Row is one finding as exported: the export contract. Fields may be added,
@@ -76,6 +77,19 @@ type Filter struct {
 	// syntax of MatchExpr; Raw passes it to FTS5 unchanged.
 	Query string
 	Raw   bool
+}
+
+// ValidDate reports whether s is a date a Filter's Since or Until takes:
+// YYYY-MM-DD, or YYYY-MM or YYYY for the whole month or year.
+func ValidDate(s string) bool {
+	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
+		if len(s) == len(layout) {
+			if _, err := time.Parse(layout, s); err == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // findingsOnly reports whether the filter names something only findings

@@ -64,3 +64,14 @@ func TestParseMarks(t *testing.T) {
 		t.Errorf("highlights = %v, want %v (code points)", hl, want)
 	}
 }
+
+func TestValidDate(t *testing.T) {
+	for s, want := range map[string]bool{
+		"2024-03-12": true, "2024-03": true, "2024": true,
+		"2024-13": false, "2024-02-30": false, "24": false, "2024-3-1": false, "": false, "March 2024": false,
+	} {
+		if got := ValidDate(s); got != want {
+			t.Errorf("ValidDate(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

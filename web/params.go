@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"scrutiny/corpus"
 	"scrutiny/store"
@@ -82,17 +81,17 @@ func parseSearch(r *http.Request) (searchParams, error) {
 			p.Kinds = append(p.Kinds, k)
 		}
 	}
-	if p.Area != "" && !validArea(p.Area) {
+	if p.Area != "" && !corpus.Area(p.Area).Valid() {
 		return p, badRequest("Unknown area %q.", p.Area)
 	}
-	if p.Grade != "" && !validGrade(p.Grade) {
+	if p.Grade != "" && !corpus.Grade(p.Grade).Valid() {
 		return p, badRequest("Unknown grade %q: the grades are outstanding, good, requires_improvement and inadequate.", p.Grade)
 	}
 	if p.Source != "" && p.Source != string(corpus.SourceOfsted) && p.Source != string(corpus.SourceReport) {
 		return p, badRequest("Unknown source %q: the sources are ofsted and report.", p.Source)
 	}
 	for _, d := range []struct{ name, v string }{{"since", p.Since}, {"until", p.Until}} {
-		if d.v != "" && !isDate(d.v) {
+		if d.v != "" && !store.ValidDate(d.v) {
 			return p, badRequest("The %s date %q is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.", d.name, d.v)
 		}
 	}
@@ -153,35 +152,6 @@ func idParam(r *http.Request) (int64, error) {
 		return 0, notFound("There is nothing with that id: ids are positive whole numbers.")
 	}
 	return id, nil
-}
-
-func isDate(s string) bool {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s) == len(layout) {
-			if _, err := time.Parse(layout, s); err == nil {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func validArea(a string) bool {
-	for _, x := range corpus.Areas {
-		if string(x) == a {
-			return true
-		}
-	}
-	return false
-}
-
-func validGrade(g string) bool {
-	for _, x := range corpus.Grades {
-		if string(x) == g {
-			return true
-		}
-	}
-	return false
 }
 
 func kindList() string {

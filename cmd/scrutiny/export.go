@@ -123,45 +123,18 @@ func (f *filterOptions) check() error {
 	}
 	f.Kinds = f.kinds
 	for _, d := range []struct{ name, v string }{{"since", f.Since}, {"until", f.Until}} {
-		if d.v != "" && !isDate(d.v) {
+		if d.v != "" && !store.ValidDate(d.v) {
 			return usagef("--%s wants a date as YYYY-MM-DD (or YYYY, YYYY-MM), not %q", d.name, d.v)
 		}
 	}
-	if f.Area != "" && !validArea(f.Area) {
+	if f.Area != "" && !corpus.Area(f.Area).Valid() {
 		return usagef("unknown area %q", f.Area)
 	}
-	if f.Grade != "" && !validGrade(f.Grade) {
+	if f.Grade != "" && !corpus.Grade(f.Grade).Valid() {
 		return usagef("unknown grade %q (grades: outstanding, good, requires_improvement, inadequate)", f.Grade)
 	}
 	if f.Source != "" && f.Source != "ofsted" && f.Source != "report" {
 		return usagef("--source must be ofsted or report")
 	}
 	return nil
-}
-
-func isDate(s string) bool {
-	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
-		if len(s) == len(layout) && validDate(s, layout) {
-			return true
-		}
-	}
-	return false
-}
-
-func validArea(a string) bool {
-	for _, x := range corpus.Areas {
-		if string(x) == a {
-			return true
-		}
-	}
-	return false
-}
-
-func validGrade(g string) bool {
-	for _, x := range corpus.Grades {
-		if string(x) == g {
-			return true
-		}
-	}
-	return false
 }

@@ -108,12 +108,4 @@ func rate(n float64, d time.Duration) string {
 func mb(n int64) float64 { return float64(n) / (1 << 20) }
 
 // median returns the median of ds (the lower middle for an even count).
-func median(ds []time.Duration) time.Duration {
-	s := append([]time.Duration(nil), ds...)
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-	return s[(len(s)-1)/2]
-}
+func median(ds []time.Duration) time.Duration { return percentile(ds, 50) }

@@ -96,7 +96,7 @@ func benchSearch(ctx context.Context, env *Env) (string, error) {
 		return "", err
 	}
 	b.WriteString(note)
-	fmt.Fprintf(&b, "Load average before measuring: %s.\n\n", loadAvg())
+	fmt.Fprintf(&b, "Load average before measuring: %s.\n\n", loadAverage())
 
 	inproc, cpu, matches, err := timeInProcess(ctx, path, rounds)
 	if err != nil {
@@ -118,15 +118,15 @@ func benchSearch(ctx context.Context, env *Env) (string, error) {
 		if len(q.flags) > 0 {
 			name += " " + strings.Join(q.flags, " ")
 		}
-		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", name, matches[i], msf(medianDuration(inproc[i])), msf(medianDuration(cpu[i])),
-			msf(medianDuration(cli[i])), msf(medianDuration(api[i])))
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s | %s | %s |\n", name, matches[i], msf(median(inproc[i])), msf(median(cpu[i])),
+			msf(median(cli[i])), msf(median(api[i])))
 		all[0] = append(all[0], inproc[i]...)
 		all[1] = append(all[1], cli[i]...)
 		all[2] = append(all[2], api[i]...)
 	}
 	b.WriteString("\n| channel | median | p95 | goal: median under 50 ms |\n|---|---:|---:|---|\n")
 	for i, name := range []string{"in-process (store.Search)", "CLI (`scrutiny search`, a process per query)", "HTTP API (`/api/search`)"} {
-		m := medianDuration(all[i])
+		m := median(all[i])
 		verdict := "met"
 		if m >= searchGoal {
 			verdict = "**not met**"
@@ -135,7 +135,7 @@ func benchSearch(ctx context.Context, env *Env) (string, error) {
 	}
 	fmt.Fprintf(&b, "\nEach query ran %d times in-process and through the API, %d times through the CLI, after one warm-up run; "+
 		"the medians and p95 are over every run of every query. The CLI's times include starting the process and opening "+
-		"the database. Load average after: %s.\n", rounds, max(rounds/2, 2), loadAvg())
+		"the database. Load average after: %s.\n", rounds, max(rounds/2, 2), loadAverage())
 	return b.String(), nil
 }
 
@@ -358,20 +358,6 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
-
-func loadAvg() string {
-	b, err := os.ReadFile("/proc/loadavg")
-	if err != nil {
-		return "unknown"
-	}
-	f := strings.Fields(string(b))
-	if len(f) < 3 {
-		return "unknown"
-	}
-	return strings.Join(f[:3], " ")
-}
-
-func medianDuration(ds []time.Duration) time.Duration { return percentile(ds, 50) }
 
 func percentile(ds []time.Duration, p int) time.Duration {
 	if len(ds) == 0 {

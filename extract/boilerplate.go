@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"scrutiny/internal/lazyre"
 	"strings"
+
+	"scrutiny/internal/lazyre"
 )
 
 // webFurniture matches the lines a web page's footer is made of: social

@@ -5,9 +5,10 @@ import (
 	"context"
 	"fmt"
 	"os/exec"
-	"scrutiny/internal/lazyre"
 	"strings"
 	"sync"
+
+	"scrutiny/internal/lazyre"
 )
 
 // pdftotextPath resolves the pdftotext binary: "none" disables it, an

@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"scrutiny/internal/lazyre"
 	"strings"
+
+	"scrutiny/internal/lazyre"
 )
 
 // dropRunningLines removes running headers and footers: lines near the top

@@ -1,8 +1,9 @@
 package extract
 
 import (
-	"scrutiny/internal/lazyre"
 	"strings"
+
+	"scrutiny/internal/lazyre"
 )
 
 // Ofsted's reports and letters are set out under a small, stable set of

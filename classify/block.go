@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -57,7 +56,7 @@ var (
 // line after every line of a paragraph.
 func Blocks(text string, start, end int) []Block {
 	lines := corpus.Lines(text[start:end])
-	wide := lineWidth(lines)
+	wide := corpus.FullWidth(lines)
 	var out []Block
 	cur := -1      // index into out of the open block
 	lastLine := -1 // the last line taken into a block
@@ -102,22 +101,6 @@ func Blocks(text string, start, end int) []Block {
 	out = splitMergedBullets(text, out)
 	nestBullets(text, out)
 	return out
-}
-
-// lineWidth is the width of a full line of the text: the 90th percentile
-// of the lengths of its non-blank lines.
-func lineWidth(lines []corpus.Line) int {
-	var ns []int
-	for _, l := range lines {
-		if !l.Blank() {
-			ns = append(ns, len(strings.TrimSpace(l.Text)))
-		}
-	}
-	if len(ns) == 0 {
-		return 0
-	}
-	sort.Ints(ns)
-	return ns[len(ns)*9/10]
 }
 
 // continuation reports whether the paragraph open before blank line i goes

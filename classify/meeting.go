@@ -96,18 +96,7 @@ func meetingDate(flat string) string {
 }
 
 // isCapitals reports whether s has letters and none in lower case.
-func isCapitals(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if unicode.IsLower(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters > 1
-}
+func isCapitals(s string) bool { return corpus.CapitalLetters(s) > 1 }
 
 // titleCase sets a name in capitals in title case, keeping the little
 // words of names in lower case: "METROPOLITAN DISTRICT OF LIMERICK" reads

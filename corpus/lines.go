@@ -1,6 +1,10 @@
 package corpus
 
-import "strings"
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
 
 // Line is one line of a document's text: the byte range [Start, End) without its line
 // break. Form feeds break lines as newlines do.
@@ -30,3 +34,36 @@ func (l Line) Blank() bool { return strings.TrimSpace(l.Text) == "" }
 
 // Indent is the number of leading spaces (a tab counts as one).
 func (l Line) Indent() int { return len(l.Text) - len(strings.TrimLeft(l.Text, " \t")) }
+
+// FullWidth is the width of a full line of the text: the 90th percentile
+// of the lengths of its non-blank lines, which a paragraph's lines reach
+// and a heading's or a list entry's last line falls short of.
+func FullWidth(lines []Line) int {
+	var ns []int
+	for _, l := range lines {
+		if !l.Blank() {
+			ns = append(ns, len(strings.TrimSpace(l.Text)))
+		}
+	}
+	if len(ns) == 0 {
+		return 0
+	}
+	sort.Ints(ns)
+	return ns[len(ns)*9/10]
+}
+
+// CapitalLetters counts the letters of s when none is in lower case, as in
+// a heading set in capitals ("AUDIT COMMISSION INTERIM REPORT"), and
+// returns 0 when one is.
+func CapitalLetters(s string) int {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if unicode.IsLower(r) {
+				return 0
+			}
+			letters++
+		}
+	}
+	return letters
+}

@@ -1,13 +1,11 @@
 package extract
 
 import (
-	"scrutiny/internal/lazyre"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 
 	"scrutiny/corpus"
+	"scrutiny/internal/lazyre"
 )
 
 // Items splits a document's text into agenda items (minutes) or sections
@@ -156,7 +154,7 @@ type candidate struct {
 // candidate out of order ("46" printed between "37" and "38") is kept too.
 func numberedHeadings(lines []Line) []heading {
 	var cands []candidate
-	wide := fullWidth(lines)
+	wide := corpus.FullWidth(lines)
 	for i, l := range lines {
 		c, ok := numberedCandidate(lines, i, l, wide)
 		if ok {
@@ -255,22 +253,6 @@ func numberedCandidate(lines []Line, i int, l Line, wide int) (candidate, bool) 
 	return candidate{heading{line: i, label: label, title: title}, n, strong}, true
 }
 
-// fullWidth is the width of a full line of the text: the 90th percentile
-// of the lengths of its non-blank lines.
-func fullWidth(lines []Line) int {
-	var ns []int
-	for _, l := range lines {
-		if !l.Blank() {
-			ns = append(ns, len(strings.TrimSpace(l.Text)))
-		}
-	}
-	if len(ns) == 0 {
-		return 0
-	}
-	sort.Ints(ns)
-	return ns[len(ns)*9/10]
-}
-
 // boldContinuation extends a bold title that leaves a bracket open with
 // the bold line after it, past a blank line: conversions that double-space
 // lines print a wrapped bold title so.
@@ -331,18 +313,7 @@ func risingChain(cs []candidate) []int {
 
 // isCapitals reports whether a title is set in capitals, as minutes print
 // their item headings ("AUDIT COMMISSION INTERIM REPORT").
-func isCapitals(s string) bool {
-	letters := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			if unicode.IsLower(r) {
-				return false
-			}
-			letters++
-		}
-	}
-	return letters >= 6
-}
+func isCapitals(s string) bool { return corpus.CapitalLetters(s) >= 6 }
 
 // looksLikeTitle reports whether s reads as a heading rather than the
 // first line of a numbered paragraph: short, not ending a sentence, and

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"scrutiny/internal/testkit"
 	"strings"
 	"testing"
 
@@ -50,7 +51,7 @@ var params = []string{"q", "kind", "authority", "area", "grade", "source", "sinc
 // answer must be a normal one (a page, results or none, or a 4xx with a
 // message), never a 500, and the database file must not change.
 func TestRequestsCannotWrite(t *testing.T) {
-	path := seededPath(t)
+	path := testkit.SeededFile(t)
 	before := fingerprint(t, path)
 
 	db, err := store.OpenReadOnly(context.Background(), path)

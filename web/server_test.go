@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
+	"scrutiny/internal/testkit"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,28 +16,10 @@ import (
 	"scrutiny/store"
 )
 
-// seededPath writes the seed documents to a new database file and closes
-// it, so that the file alone is the database.
-func seededPath(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "scrutiny.db")
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := seed.Load(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // newTestServer serves a read-only seeded database.
 func newTestServer(t *testing.T) (*httptest.Server, *store.DB) {
 	t.Helper()
-	path := seededPath(t)
+	path := testkit.SeededFile(t)
 	db, err := store.OpenReadOnly(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

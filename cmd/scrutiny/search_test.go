@@ -21,7 +21,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestSearchCommand(t *testing.T) {
-	db := seededDB(t)
+	db := testkit.SeededFile(t)
 	code, out, errs := run(t, "search", "--db", db, "agency", "social", "workers")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -47,7 +47,7 @@ func TestSearchCommand(t *testing.T) {
 }
 
 func TestSearchCommandErrors(t *testing.T) {
-	db := seededDB(t)
+	db := testkit.SeededFile(t)
 	cases := []struct {
 		args []string
 		want string
@@ -69,7 +69,7 @@ func TestSearchCommandErrors(t *testing.T) {
 }
 
 func TestExportCSVWithQuery(t *testing.T) {
-	db := seededDB(t)
+	db := testkit.SeededFile(t)
 	code, out, errs := run(t, "export", "--db", db, "--format", "csv", "--query", "Councillor", "--kind", "question")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)

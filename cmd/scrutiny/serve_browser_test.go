@@ -8,13 +8,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"scrutiny/internal/testkit"
 	"strings"
 	"testing"
 	"time"
 
 	"scrutiny/internal/seed"
 	"scrutiny/internal/webdriver"
-	"scrutiny/store"
 )
 
 // TestBrowserSearchAndHighlight drives headless Chromium against `scrutiny
@@ -26,7 +26,7 @@ func TestBrowserSearchAndHighlight(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 
-	base := startServe(t, ctx, seededDB(t))
+	base := startServe(t, ctx, testkit.SeededFile(t))
 
 	wd, err := webdriver.Start(ctx, driver)
 	if err != nil {
@@ -137,23 +137,6 @@ func browser(t *testing.T) (chrome, driver string) {
 		t.Skip(msg)
 	}
 	return chrome, driver
-}
-
-// seededDB writes the seed documents to a database file.
-func seededDB(t *testing.T) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "scrutiny.db")
-	db, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := seed.Load(context.Background(), db); err != nil {
-		t.Fatal(err)
-	}
-	if err := db.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }
 
 // startServe runs `scrutiny serve` on a free loopback port until the test

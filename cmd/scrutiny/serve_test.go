@@ -2,6 +2,7 @@ package main
 
 import (
 	"net"
+	"scrutiny/internal/testkit"
 	"strings"
 	"testing"
 )
@@ -18,7 +19,7 @@ func TestLoopback(t *testing.T) {
 }
 
 func TestServeUsage(t *testing.T) {
-	db := seededDB(t)
+	db := testkit.SeededFile(t)
 	for _, c := range []struct {
 		args []string
 		code int

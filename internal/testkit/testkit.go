@@ -1,6 +1,6 @@
 // Package testkit holds helpers shared by Scrutiny's tests: the project's
 // root and test data, the shared development corpus when it is present, and
-// a real SQLite database in a temporary folder.
+// a real SQLite database in a temporary folder, empty or seeded.
 package testkit
 
 import (
@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"scrutiny/internal/seed"
 	"scrutiny/store"
 )
 
@@ -81,4 +82,23 @@ func OpenDB(tb testing.TB) *store.DB {
 	}
 	tb.Cleanup(func() { db.Close() })
 	return db
+}
+
+// SeededFile writes the seed documents (internal/seed) to a new database
+// file and closes it, so that the file alone is the database: for tests
+// of what opens one by its path, read-only or in another process.
+func SeededFile(tb testing.TB) string {
+	tb.Helper()
+	path := filepath.Join(tb.TempDir(), "scrutiny.db")
+	db, err := store.Open(context.Background(), path)
+	if err != nil {
+		tb.Fatalf("open database: %v", err)
+	}
+	if err := seed.Load(context.Background(), db); err != nil {
+		tb.Fatalf("seed: %v", err)
+	}
+	if err := db.Close(); err != nil {
+		tb.Fatal(err)
+	}
+	return path
 }

@@ -1,15 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"syscall"
 	"time"
 )
 
@@ -34,43 +30,8 @@ type ingestRun struct {
 // (exit code 3): a benchmark corpus may hold a file Scrutiny rejects, and
 // the summary counts it.
 func ingest(ctx context.Context, env *Env, db string, workers int, paths ...string) (ingestRun, error) {
-	args := append([]string{"ingest", "--json", "-q", "--db", db, "--workers", fmt.Sprint(workers), "--"}, paths...)
-	cmd := exec.CommandContext(ctx, env.Bin, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	began := time.Now()
-	err := cmd.Run()
-	r := ingestRun{Wall: time.Since(began)}
-	if ee, ok := err.(*exec.ExitError); ok && ee.ExitCode() == 3 {
-		err = nil
-	}
-	if err != nil {
-		return r, fmt.Errorf("scrutiny ingest: %v: %s", err, lastLine(stderr.Bytes()))
-	}
-	r.CPU = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
-	}
-	sc := bufio.NewScanner(&stdout)
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var probe struct{ Type, Status, Path, Error string }
-		if json.Unmarshal(sc.Bytes(), &probe) != nil {
-			continue
-		}
-		switch {
-		case probe.Type == "summary":
-			if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
-				return r, fmt.Errorf("scrutiny ingest: summary: %w", err)
-			}
-		case probe.Status == "failed":
-			r.Failures = append(r.Failures, filepath.Base(probe.Path)+": "+probe.Error)
-		}
-	}
-	if r.Seen == 0 {
-		return r, fmt.Errorf("scrutiny ingest: no summary line in its output")
-	}
-	return r, nil
+	_, r, err := ingestWatched(ctx, env, db, workers, nil, paths...)
+	return r, err
 }
 
 // freshDB returns the path of a database that does not exist yet.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -25,8 +26,8 @@ type mark struct {
 	MaxRSS int64         // the high-water mark of its resident memory, bytes
 }
 
-// ingestWatched runs `scrutiny ingest --json` like ingest, and reads its
-// document lines as they come: when the count of documents written
+// ingestWatched runs `scrutiny ingest --json` as ingest does, and reads
+// its document lines as they come: when the count of documents written
 // reaches each of at (ascending), it reads the process's memory
 // high-water mark and CPU time from /proc. One run over a growing corpus
 // thus gives the peak memory at each size, as separate runs would, in the
@@ -39,7 +40,8 @@ func ingestWatched(ctx context.Context, env *Env, db string, workers int, at []i
 	if err != nil {
 		return nil, ingestRun{}, err
 	}
-	var stderr, summary bytes.Buffer
+	var stderr bytes.Buffer
+	var summary []byte
 	cmd.Stderr = &stderr
 	began := time.Now()
 	if err := cmd.Start(); err != nil {
@@ -47,21 +49,26 @@ func ingestWatched(ctx context.Context, env *Env, db string, workers int, at []i
 	}
 	var marks []mark
 	var m mark
+	var failures []string
 	sc := bufio.NewScanner(out)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		var line struct {
-			Type  string
-			Pages int
-			Bytes int64
+			Type, Status, Path, Error string
+			Pages                     int
+			Bytes                     int64
 		}
 		if json.Unmarshal(sc.Bytes(), &line) != nil {
 			continue
 		}
+		if line.Type == "summary" {
+			summary = append(summary[:0], sc.Bytes()...)
+		}
 		if line.Type != "document" {
-			summary.Write(sc.Bytes())
-			summary.WriteByte('\n')
 			continue
+		}
+		if line.Status == "failed" {
+			failures = append(failures, filepath.Base(line.Path)+": "+line.Error)
 		}
 		m.Docs++
 		m.Pages += line.Pages
@@ -84,9 +91,10 @@ func ingestWatched(ctx context.Context, env *Env, db string, workers int, at []i
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.MaxRSS = ru.Maxrss * 1024 // kilobytes on Linux
 	}
-	if err := json.Unmarshal(bytes.TrimSpace(summary.Bytes()), &r); err != nil || r.Seen == 0 {
+	if err := json.Unmarshal(summary, &r); err != nil || r.Seen == 0 {
 		return nil, r, fmt.Errorf("scrutiny ingest: no summary line in its output")
 	}
+	r.Failures = failures
 	return marks, r, nil
 }
 

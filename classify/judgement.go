@@ -85,7 +85,6 @@ func judgementsInProse(c *docContext) {
 			Area: area, Grade: g, Inspection: inspection, Previous: previous, Rule: rule})
 		dated = append(dated, datedJudgement{finding: i})
 	}
-	defer func() { previousInItem(c, dated) }()
 	for si := 0; si < len(c.sents); si++ {
 		s := c.sents[si]
 		text := s.Text
@@ -123,6 +122,7 @@ func judgementsInProse(c *docContext) {
 			}
 		}
 	}
+	previousInItem(c, dated)
 }
 
 // sameGradeBefore is a clause after a grade saying an earlier inspection

@@ -72,18 +72,21 @@ var (
 func judgementsInProse(c *docContext) {
 	seen := map[string]bool{}
 	var dated []datedJudgement
-	add := func(s Sentence, area corpus.Area, g corpus.Grade, previous bool, inspection corpus.Inspection, rule string) {
+	// add emits a judgement unless one like it is out already, and says
+	// whether it did.
+	add := func(s Sentence, area corpus.Area, g corpus.Grade, previous bool, inspection corpus.Inspection, rule string) bool {
 		key := string(area) + "/" + string(g)
 		if previous {
 			key += "/previous"
 		}
 		if area != corpus.Unspecified && seen[key] {
-			return
+			return false
 		}
 		seen[key] = true
 		i := c.emit(corpus.Finding{Kind: corpus.Judgement, Start: s.Start, End: s.End, Text: s.Text,
 			Area: area, Grade: g, Inspection: inspection, Previous: previous, Rule: rule})
 		dated = append(dated, datedJudgement{finding: i})
+		return true
 	}
 	for si := 0; si < len(c.sents); si++ {
 		s := c.sents[si]
@@ -105,10 +108,8 @@ func judgementsInProse(c *docContext) {
 			if !j.previous {
 				span = clipPrevious(c.doc.Text, s, j.gradeEnd)
 			}
-			n := len(dated)
-			add(span, j.area, j.grade, j.previous, j.inspection, j.rule)
-			if len(dated) > n {
-				dated[n].year = yearNear(text, j.gradeEnd)
+			if add(span, j.area, j.grade, j.previous, j.inspection, j.rule) {
+				dated[len(dated)-1].year = yearNear(text, j.gradeEnd)
 			}
 			if !j.previous && sameGradeBefore.MatchString(text[j.gradeEnd:]) {
 				// "to require improvement to be good, the same grade as at
@@ -177,7 +178,7 @@ func previousInItem(c *docContext, js []datedJudgement) {
 
 // listJudgements reads the bullets after sentence si as areas graded g,
 // and returns how many sentences it consumed.
-func listJudgements(c *docContext, si int, g corpus.Grade, add func(Sentence, corpus.Area, corpus.Grade, bool, corpus.Inspection, string)) int {
+func listJudgements(c *docContext, si int, g corpus.Grade, add func(Sentence, corpus.Area, corpus.Grade, bool, corpus.Inspection, string) bool) int {
 	n := 0
 	for k := si + 1; k < len(c.sents); k++ {
 		s := c.sents[k]

@@ -27,22 +27,8 @@ func TestSeedGoldBar(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests fifteen documents; run without -short")
 	}
-	db := filepath.Join(t.TempDir(), "seeds.db")
-	seeds := testkit.Testdata(t, "seeds")
-	var out, errs bytes.Buffer
-	if code := Run(context.Background(), []string{"ingest", "-q", "--db", db, seeds}, nil, &out, &errs); code != exitOK {
-		t.Fatalf("ingest %s: exit %d\n%s", seeds, code, errs.String())
-	}
-	out.Reset()
-	errs.Reset()
 	gold := testkit.Testdata(t, "gold")
-	if code := Run(context.Background(), []string{"eval", "--db", db, "--gold", gold, "--json"}, nil, &out, &errs); code != exitOK {
-		t.Fatalf("eval: exit %d\n%s", code, errs.String())
-	}
-	var rep map[string]resultJSON
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-		t.Fatalf("eval --json: %v\n%s", err, out.String())
-	}
+	db, rep := scored(t, testkit.Testdata(t, "seeds"), gold)
 	formats := []string{"text", "html", "pdf"}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		// The built-in PDF reader lays text out differently; the bar is
@@ -59,29 +45,15 @@ func TestSeedGoldBar(t *testing.T) {
 		if r.Documents != 5 {
 			t.Errorf("%s: %d documents scored, want 5", f, r.Documents)
 		}
-		if r.MacroF1 < barMacroF1 {
-			t.Errorf("%s: macro-F1 %.3f, want at least %.2f", f, r.MacroF1, barMacroF1)
-		}
-		if r.Counted["asker"] == 0 || r.Asker < barAsker {
-			t.Errorf("%s: asker accuracy %.3f over %d questions, want at least %.2f", f, r.Asker, r.Counted["asker"], barAsker)
-		}
-		if r.Counted["answer_link"] == 0 || r.AnswerLink < barLink {
-			t.Errorf("%s: answer linking %.3f over %d questions, want at least %.2f", f, r.AnswerLink, r.Counted["answer_link"], barLink)
-		}
-		if r.Violations > 0 {
-			t.Errorf("%s: %d must-not violations", f, r.Violations)
-		}
+		checkBar(t, f, r, barMacroF1, barAsker, barLink)
 	}
 	if t.Failed() {
-		out.Reset()
-		Run(context.Background(), []string{"eval", "--db", db, "--gold", gold, "-v"}, nil, &out, &errs)
-		t.Logf("scores and misses:\n%s", out.String())
+		logMisses(t, db, gold)
 	}
 
 	// The same bar through the command's own flags: the exit status CI
 	// and users rely on.
-	out.Reset()
-	errs.Reset()
+	var out, errs bytes.Buffer
 	args := []string{"eval", "--db", db, "--gold", gold, "--min-f1", "0.95", "--min-asker", "0.95", "--min-link", "0.9"}
 	if code := Run(context.Background(), args, nil, &out, &errs); code != exitOK {
 		t.Errorf("eval with the bar: exit %d: %s", code, errs.String())
@@ -115,26 +87,14 @@ func TestMinutesGold(t *testing.T) {
 	}
 	// The gold is set for Poppler's text.
 	testkit.NeedTool(t, "pdftotext", "apt-get install poppler-utils")
-	db := filepath.Join(t.TempDir(), "minutes.db")
-	var out, errs bytes.Buffer
-	if code := Run(context.Background(), []string{"ingest", "-q", "--db", db, testkit.Testdata(t, "minutes")}, nil, &out, &errs); code != exitOK {
-		t.Fatalf("ingest: exit %d\n%s", code, errs.String())
-	}
-	out.Reset()
 	gold := testkit.Testdata(t, "gold-minutes")
-	if code := Run(context.Background(), []string{"eval", "--db", db, "--gold", gold, "--json"}, nil, &out, &errs); code != exitOK {
-		t.Fatalf("eval: exit %d\n%s", code, errs.String())
-	}
-	var rep map[string]resultJSON
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-		t.Fatal(err)
-	}
+	db, rep := scored(t, testkit.Testdata(t, "minutes"), gold)
 	r := rep["all"]
 	if r.Documents != 8 {
 		t.Errorf("%d documents scored, want 8", r.Documents)
 	}
 	if r.MacroF1 < 0.9 || r.Asker < 0.9 || r.AnswerLink < 0.9 || r.Violations > 0 {
-		out.Reset()
+		var out, errs bytes.Buffer
 		Run(context.Background(), []string{"eval", "--db", db, "--gold", gold, "-v"}, nil, &out, &errs)
 		t.Errorf("macro-F1 %.3f, asker %.3f, answer linking %.3f, %d violations; want 0.9, 0.9, 0.9 and none\n%s",
 			r.MacroF1, r.Asker, r.AnswerLink, r.Violations, out.String())
@@ -159,20 +119,7 @@ func TestHeldOutGold(t *testing.T) {
 		t.Skip("ingests forty-three documents; run without -short")
 	}
 	dir := testkit.Testdata(t, "gold-heldout")
-	db := filepath.Join(t.TempDir(), "heldout.db")
-	var out, errs bytes.Buffer
-	if code := Run(context.Background(), []string{"ingest", "-q", "--db", db, filepath.Join(dir, "docs")}, nil, &out, &errs); code != exitOK {
-		t.Fatalf("ingest: exit %d\n%s", code, errs.String())
-	}
-	out.Reset()
-	errs.Reset()
-	if code := Run(context.Background(), []string{"eval", "--db", db, "--gold", dir, "--json"}, nil, &out, &errs); code != exitOK {
-		t.Fatalf("eval: exit %d\n%s", code, errs.String())
-	}
-	var rep map[string]resultJSON
-	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-		t.Fatalf("eval --json: %v\n%s", err, out.String())
-	}
+	db, rep := scored(t, filepath.Join(dir, "docs"), dir)
 	formats := []string{"all", "text", "html", "pdf"}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		// The built-in PDF reader lays text out differently; the bar is
@@ -186,25 +133,61 @@ func TestHeldOutGold(t *testing.T) {
 			t.Errorf("%s: no documents scored", f)
 			continue
 		}
-		if r.MacroF1 < heldOutMacroF1 {
-			t.Errorf("%s: macro-F1 %.3f, want at least %.2f", f, r.MacroF1, heldOutMacroF1)
-		}
-		if r.Counted["asker"] == 0 || r.Asker < heldOutAsker {
-			t.Errorf("%s: asker accuracy %.3f over %d questions, want at least %.2f", f, r.Asker, r.Counted["asker"], heldOutAsker)
-		}
-		if r.Counted["answer_link"] == 0 || r.AnswerLink < heldOutLink {
-			t.Errorf("%s: answer linking %.3f over %d questions, want at least %.2f", f, r.AnswerLink, r.Counted["answer_link"], heldOutLink)
-		}
-		if r.Violations > 0 {
-			t.Errorf("%s: %d must-not violations", f, r.Violations)
-		}
+		checkBar(t, f, r, heldOutMacroF1, heldOutAsker, heldOutLink)
 	}
 	if n := rep["all"].Documents; n != heldOutDocs {
 		t.Errorf("%d documents scored, want %d", n, heldOutDocs)
 	}
 	if t.Failed() {
-		out.Reset()
-		Run(context.Background(), []string{"eval", "--db", db, "--gold", dir, "-v"}, nil, &out, &errs)
-		t.Logf("scores and misses:\n%s", out.String())
+		logMisses(t, db, dir)
 	}
+}
+
+// scored ingests docs into a new database through the CLI, as a user
+// would, and scores it against gold with `scrutiny eval --json`. It
+// returns the database and the scores by format ("all", "text", ...).
+func scored(t *testing.T, docs, gold string) (string, map[string]resultJSON) {
+	t.Helper()
+	db := filepath.Join(t.TempDir(), "scored.db")
+	var out, errs bytes.Buffer
+	if code := Run(context.Background(), []string{"ingest", "-q", "--db", db, docs}, nil, &out, &errs); code != exitOK {
+		t.Fatalf("ingest %s: exit %d\n%s", docs, code, errs.String())
+	}
+	out.Reset()
+	errs.Reset()
+	if code := Run(context.Background(), []string{"eval", "--db", db, "--gold", gold, "--json"}, nil, &out, &errs); code != exitOK {
+		t.Fatalf("eval: exit %d\n%s", code, errs.String())
+	}
+	var rep map[string]resultJSON
+	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+		t.Fatalf("eval --json: %v\n%s", err, out.String())
+	}
+	return db, rep
+}
+
+// checkBar fails the test where format f's scores fall below a bar:
+// macro-F1, asker accuracy and answer linking (each over some questions),
+// and no must-not violation.
+func checkBar(t *testing.T, f string, r resultJSON, f1, asker, link float64) {
+	t.Helper()
+	if r.MacroF1 < f1 {
+		t.Errorf("%s: macro-F1 %.3f, want at least %.2f", f, r.MacroF1, f1)
+	}
+	if r.Counted["asker"] == 0 || r.Asker < asker {
+		t.Errorf("%s: asker accuracy %.3f over %d questions, want at least %.2f", f, r.Asker, r.Counted["asker"], asker)
+	}
+	if r.Counted["answer_link"] == 0 || r.AnswerLink < link {
+		t.Errorf("%s: answer linking %.3f over %d questions, want at least %.2f", f, r.AnswerLink, r.Counted["answer_link"], link)
+	}
+	if r.Violations > 0 {
+		t.Errorf("%s: %d must-not violations", f, r.Violations)
+	}
+}
+
+// logMisses logs `scrutiny eval -v`: the scores and every miss.
+func logMisses(t *testing.T, db, gold string) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	Run(context.Background(), []string{"eval", "--db", db, "--gold", gold, "-v"}, nil, &out, &errs)
+	t.Logf("scores and misses:\n%s", out.String())
 }
